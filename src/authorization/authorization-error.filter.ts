@@ -1,0 +1,43 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject, Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import type { FastifyReply } from 'fastify';
+import { OAuthError } from '../common/oauth-errors.js';
+import { appConfig } from '../config/app.config.js';
+import { AuthorizationRedirectError } from './authorize/authorization-redirect.error.js';
+import { authorizationResponseUrl } from './authorization-response.js';
+
+/**
+ * The browser channel's errors. An error the pipeline tied to a verified redirect_uri goes
+ * back to the client (RFC 6749 section 4.1.2.1, with state and RFC 9207 iss); anything
+ * else is an error page, so the server never redirects to an unverified URI.
+ */
+@Catch()
+export class AuthorizationErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger(AuthorizationErrorFilter.name);
+
+  constructor(@Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>) {}
+
+  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    reply.header('cache-control', 'no-store');
+    if (exception instanceof AuthorizationRedirectError) {
+      const { error, redirectUri, state } = exception;
+      const url = authorizationResponseUrl(redirectUri, this.app.issuer, { error: error.code, error_description: error.description, state });
+      await reply.redirect(url, 302);
+      return;
+    }
+    const page = this.errorPage(exception);
+    await reply.code(page.status).view('error', page);
+  }
+
+  private errorPage(exception: unknown): { status: number; error: string; description: string } {
+    if (exception instanceof OAuthError) {
+      return { status: exception.status, error: exception.code, description: exception.description };
+    }
+    if (exception instanceof HttpException && exception.getStatus() < 500) {
+      return { status: exception.getStatus(), error: 'invalid_request', description: exception.message };
+    }
+    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    return { status: 500, error: 'server_error', description: 'Something went wrong on our side. Please try again.' };
+  }
+}

@@ -1,0 +1,52 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '../accounts/accounts.module.js';
+import { ClientRegistryModule } from '../client-registry/client-registry.module.js';
+import { AuthorizationCodeEntity, GrantEntity, PendingAuthorizationEntity } from '../database/entities/index.js';
+import { TokensModule } from '../tokens/tokens.module.js';
+import { AuthorizeController } from './authorize/authorize.controller.js';
+import { AuthorizePipeline } from './authorize/authorize.pipeline.js';
+import { AuthorizationCodeRepository } from './codes/authorization-code.repository.js';
+import { AuthorizationCodeService } from './codes/authorization-code.service.js';
+import { TypeOrmAuthorizationCodeRepository } from './codes/typeorm-authorization-code.repository.js';
+import { GrantRepository } from './consent-grants/grant.repository.js';
+import { GrantService } from './consent-grants/grant.service.js';
+import { TypeOrmGrantRepository } from './consent-grants/typeorm-grant.repository.js';
+import { InteractionController } from './interaction/interaction.controller.js';
+import { InteractionService } from './interaction/interaction.service.js';
+import { PendingAuthorizationRepository } from './interaction/pending-authorization.repository.js';
+import { PendingAuthorizationService } from './interaction/pending-authorization.service.js';
+import { TypeOrmPendingAuthorizationRepository } from './interaction/typeorm-pending-authorization.repository.js';
+import { ClientAuthenticator } from './token/client-authenticator.js';
+import { AuthorizationCodeGrant } from './token/grants/authorization-code.grant.js';
+import { RefreshTokenGrant } from './token/grants/refresh-token.grant.js';
+import { TokenController } from './token/token.controller.js';
+import { TokenEndpoint } from './token/token-endpoint.service.js';
+import { TokenIssuer } from './token/token-issuer.js';
+
+/** The authorization server: the authorize, login/consent and token endpoints. */
+@Module({
+  imports: [
+    AccountsModule,
+    ClientRegistryModule,
+    TokensModule,
+    TypeOrmModule.forFeature([AuthorizationCodeEntity, GrantEntity, PendingAuthorizationEntity]),
+  ],
+  controllers: [AuthorizeController, InteractionController, TokenController],
+  providers: [
+    AuthorizePipeline,
+    PendingAuthorizationService,
+    InteractionService,
+    GrantService,
+    AuthorizationCodeService,
+    ClientAuthenticator,
+    TokenEndpoint,
+    TokenIssuer,
+    AuthorizationCodeGrant,
+    RefreshTokenGrant,
+    { provide: PendingAuthorizationRepository, useClass: TypeOrmPendingAuthorizationRepository },
+    { provide: GrantRepository, useClass: TypeOrmGrantRepository },
+    { provide: AuthorizationCodeRepository, useClass: TypeOrmAuthorizationCodeRepository },
+  ],
+})
+export class AuthorizationModule {}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import type { Client } from '../../client-registry/client.js';
+import { ClientRegistry } from '../../client-registry/client-registry.service.js';
+import { InvalidClientError, InvalidRequestError } from '../../common/oauth-errors.js';
+import type { TokenRequestDto } from './token-request.dto.js';
+
+interface PresentedCredentials {
+  clientId: string;
+  secret?: string;
+  usedBasicAuth: boolean;
+}
+
+/**
+ * Authenticates the client at the token endpoint (RFC 6749 section 2.3): client_secret_basic
+ * or client_secret_post for confidential clients, client_id alone for public ones. Every
+ * failure is 401 invalid_client (section 5.2) and says nothing about which part was wrong.
+ */
+@Injectable()
+export class ClientAuthenticator {
+  constructor(private readonly registry: ClientRegistry) {}
+
+  async authenticate(authorization: string | undefined, body: TokenRequestDto): Promise<Client> {
+    const presented = this.presentedCredentials(authorization, body);
+    const client = await this.registry.find(presented.clientId);
+    const fail = () => new InvalidClientError('Client authentication failed', presented.usedBasicAuth);
+    if (!client) throw fail();
+    if (client.type === 'public') {
+      if (presented.secret !== undefined) throw fail();
+      return client;
+    }
+    if (presented.secret === undefined || !this.registry.secretMatches(client, presented.secret)) throw fail();
+    return client;
+  }
+
+  private presentedCredentials(authorization: string | undefined, body: TokenRequestDto): PresentedCredentials {
+    if (authorization !== undefined) {
+      // Section 2.3: the client MUST NOT use more than one authentication method per request.
+      if (body.client_secret !== undefined) throw new InvalidRequestError('Use either HTTP Basic or client_secret in the body, not both');
+      const basic = parseBasic(authorization);
+      if (body.client_id !== undefined && body.client_id !== basic.clientId) {
+        throw new InvalidRequestError('client_id in the body does not match the Authorization header');
+      }
+      return { ...basic, usedBasicAuth: true };
+    }
+    if (body.client_id === undefined) throw new InvalidClientError('Client authentication is required');
+    return { clientId: body.client_id, secret: body.client_secret, usedBasicAuth: false };
+  }
+}
+
+/** Section 2.3.1: `Basic base64(urlencode(client_id) ":" urlencode(client_secret))`. */
+function parseBasic(header: string): { clientId: string; secret: string } {
+  const match = /^Basic ([A-Za-z0-9+/]+=*)$/i.exec(header.trim());
+  const decoded = match ? Buffer.from(match[1]!, 'base64').toString('utf8') : '';
+  const colon = decoded.indexOf(':');
+  if (colon < 1) throw new InvalidClientError('The Authorization header is not valid HTTP Basic', true);
+  try {
+    return {
+      clientId: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' ')),
+      secret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' ')),
+    };
+  } catch {
+    throw new InvalidClientError('The Authorization header is not valid HTTP Basic', true);
+  }
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import type { Client } from '../../../client-registry/client.js';
+import { InvalidGrantError, InvalidRequestError, InvalidScopeError } from '../../../common/oauth-errors.js';
+import { isSubset, parseScope } from '../../../common/scope.js';
+import { RefreshTokenService } from '../../../tokens/refresh-token.service.js';
+import type { TokenFamily } from '../../../tokens/token-family.repository.js';
+import { TokenFamilyService } from '../../../tokens/token-family.service.js';
+import type { TokenGrant, TokenResponse } from '../token-grant.js';
+import { TokenIssuer } from '../token-issuer.js';
+import type { TokenRequestDto } from '../token-request.dto.js';
+
+/**
+ * RFC 6749 section 6 with rotation (RFC 9700 section 4.14.2): every use returns a new
+ * refresh token and ends the old one; an ended token used again revokes its whole family.
+ */
+@Injectable()
+export class RefreshTokenGrant implements TokenGrant {
+  readonly grantType = 'refresh_token';
+
+  constructor(
+    private readonly refreshTokens: RefreshTokenService,
+    private readonly families: TokenFamilyService,
+    private readonly issuer: TokenIssuer,
+  ) {}
+
+  async handle(client: Client, request: TokenRequestDto): Promise<TokenResponse> {
+    if (!request.refresh_token) throw new InvalidRequestError('refresh_token is required');
+    const token = await this.refreshTokens.find(request.refresh_token);
+    // Section 6: the token MUST have been issued to the authenticated client.
+    if (!token || token.clientId !== client.id) throw new InvalidGrantError('The refresh token is invalid');
+    const family = await this.families.findLive(token.familyId);
+    if (!family) throw new InvalidGrantError('The refresh token has been revoked or has expired');
+    if (token.expiresAt <= new Date()) throw new InvalidGrantError('The refresh token has expired');
+    // Checked before rotating, so a bad scope does not cost the client its refresh token.
+    const scopes = this.narrowedScope(family, request.scope);
+    if (token.rotatedAt || !(await this.refreshTokens.rotate(token))) {
+      await this.families.revoke(family.id, 'refresh_token_reuse');
+      throw new InvalidGrantError('The refresh token has already been used; its grant is now revoked');
+    }
+    return this.issuer.issue(family, scopes);
+  }
+
+  /** Section 6: a requested scope MUST NOT include any scope not originally granted. */
+  private narrowedScope(family: TokenFamily, scope: string | undefined): readonly string[] {
+    if (scope === undefined) return family.scopes;
+    const requested = parseScope(scope);
+    if (requested.length === 0 || !isSubset(requested, family.scopes)) {
+      throw new InvalidScopeError('The requested scope exceeds the scope originally granted');
+    }
+    return requested;
+  }
+}

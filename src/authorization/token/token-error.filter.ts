@@ -1,0 +1,29 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { InvalidClientError, InvalidRequestError, OAuthError, ServerError } from '../../common/oauth-errors.js';
+
+/**
+ * The token endpoint's errors as RFC 6749 section 5.2 JSON, never cached. invalid_client
+ * after HTTP Basic is 401 with `WWW-Authenticate: Basic`, as the section requires.
+ */
+@Catch()
+export class TokenErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger(TokenErrorFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const error = this.toOAuthError(exception);
+    reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
+    if (error instanceof InvalidClientError && error.usedBasicAuth) {
+      reply.header('www-authenticate', 'Basic realm="token", charset="UTF-8"');
+    }
+    void reply.code(error.status).send({ error: error.code, error_description: error.description });
+  }
+
+  private toOAuthError(exception: unknown): OAuthError {
+    if (exception instanceof OAuthError) return exception;
+    if (exception instanceof HttpException && exception.getStatus() < 500) return new InvalidRequestError(exception.message);
+    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    return new ServerError('The server could not answer this request');
+  }
+}

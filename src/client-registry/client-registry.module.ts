@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ClientEntity } from '../database/entities/index.js';
+import { ClientRegistry } from './client-registry.service.js';
+import { ClientRepository } from './client.repository.js';
+import { TypeOrmClientRepository } from './typeorm-client.repository.js';
+
+/** Registered clients: their secrets, redirect URIs, scopes and grant types. */
+@Module({
+  imports: [TypeOrmModule.forFeature([ClientEntity])],
+  providers: [ClientRegistry, { provide: ClientRepository, useClass: TypeOrmClientRepository }],
+  exports: [ClientRegistry],
+})
+export class ClientRegistryModule {}

@@ -1,0 +1,10 @@
+import type { Client } from './client.js';
+
+/** Storage port for registered clients; the TypeORM adapter sits beside it. */
+export abstract class ClientRepository {
+  abstract findById(id: string): Promise<Client | null>;
+  abstract list(): Promise<Client[]>;
+  abstract insert(client: Client): Promise<void>;
+  /** @returns whether a client was deleted. */
+  abstract delete(id: string): Promise<boolean>;
+}

@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { createApp } from './app.factory.js';
+import { appConfig } from './config/app.config.js';
+import { ConfigurationError } from './config/validate-environment.js';
+
+async function main(): Promise<void> {
+  const app = await createApp();
+  const config = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
+  if (config.sessionSecretIsEphemeral) {
+    Logger.warn('SESSION_SECRET is not set: using a random one, so logins end when the server restarts', 'Config');
+  }
+  await app.listen(config.port, config.host);
+  Logger.log(`Authorization server listening at ${config.issuer}`, 'Main');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigurationError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,12 @@
+export interface Note {
+  readonly id: string;
+  readonly ownerId: string;
+  readonly text: string;
+  readonly createdAt: Date;
+}
+
+/** Storage port for notes. */
+export abstract class NoteRepository {
+  abstract listByOwner(ownerId: string): Promise<Note[]>;
+  abstract insert(note: Note): Promise<void>;
+}

@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { NoteRepository, type Note } from './note.repository.js';
+
+/** Each user's own notes; one user never reads another's. */
+@Injectable()
+export class NotesService {
+  constructor(private readonly notes: NoteRepository) {}
+
+  list(ownerId: string): Promise<Note[]> {
+    return this.notes.listByOwner(ownerId);
+  }
+
+  async add(ownerId: string, text: string): Promise<Note> {
+    const note: Note = { id: randomUUID(), ownerId, text, createdAt: new Date() };
+    await this.notes.insert(note);
+    return note;
+  }
+}

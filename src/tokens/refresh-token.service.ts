@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { randomToken, sha256 } from '../common/crypto.js';
+import { secondsFromNow } from '../common/time.js';
+import { tokensConfig } from '../config/tokens.config.js';
+import { RefreshTokenRepository, type RefreshTokenRecord } from './refresh-token.repository.js';
+import type { TokenFamily } from './token-family.repository.js';
+
+/** Opaque refresh tokens: 256 random bits, stored only as their SHA-256 digest. */
+@Injectable()
+export class RefreshTokenService {
+  constructor(
+    private readonly tokens: RefreshTokenRepository,
+    @Inject(tokensConfig.KEY) private readonly config: ConfigType<typeof tokensConfig>,
+  ) {}
+
+  /** Issues a refresh token in the family; it never outlives the family. */
+  async issue(family: TokenFamily): Promise<string> {
+    const token = randomToken(32);
+    const now = new Date();
+    const ownExpiry = secondsFromNow(this.config.refreshTokenTtl, now);
+    await this.tokens.insert({
+      tokenHash: sha256(token),
+      familyId: family.id,
+      clientId: family.clientId,
+      createdAt: now,
+      expiresAt: ownExpiry < family.expiresAt ? ownExpiry : family.expiresAt,
+      rotatedAt: null,
+    });
+    return token;
+  }
+
+  find(token: string): Promise<RefreshTokenRecord | null> {
+    return this.tokens.findByHash(sha256(token));
+  }
+
+  /** @returns true for the one caller that rotated the token; false if it was already used. */
+  rotate(record: RefreshTokenRecord): Promise<boolean> {
+    return this.tokens.markRotated(record.tokenHash, new Date());
+  }
+}

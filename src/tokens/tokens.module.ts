@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RefreshTokenEntity, RevokedAccessTokenEntity, TokenFamilyEntity } from '../database/entities/index.js';
+import { KeysModule } from '../keys/keys.module.js';
+import { AccessTokenSigner } from './access-token.signer.js';
+import { AccessTokenVerifier } from './access-token.verifier.js';
+import { RefreshTokenRepository } from './refresh-token.repository.js';
+import { RefreshTokenService } from './refresh-token.service.js';
+import { RevokedAccessTokenRepository } from './revoked-access-token.repository.js';
+import { TokenFamilyRepository } from './token-family.repository.js';
+import { TokenFamilyService } from './token-family.service.js';
+import { TypeOrmRefreshTokenRepository } from './typeorm-refresh-token.repository.js';
+import { TypeOrmRevokedAccessTokenRepository } from './typeorm-revoked-access-token.repository.js';
+import { TypeOrmTokenFamilyRepository } from './typeorm-token-family.repository.js';
+
+/**
+ * Issued tokens: signing and verifying access tokens, refresh tokens, their families and
+ * revocation. The resource side uses only `AccessTokenVerifier`.
+ */
+@Module({
+  imports: [
+    KeysModule,
+    JwtModule.register({}),
+    TypeOrmModule.forFeature([TokenFamilyEntity, RefreshTokenEntity, RevokedAccessTokenEntity]),
+  ],
+  providers: [
+    AccessTokenSigner,
+    AccessTokenVerifier,
+    RefreshTokenService,
+    TokenFamilyService,
+    { provide: TokenFamilyRepository, useClass: TypeOrmTokenFamilyRepository },
+    { provide: RefreshTokenRepository, useClass: TypeOrmRefreshTokenRepository },
+    { provide: RevokedAccessTokenRepository, useClass: TypeOrmRevokedAccessTokenRepository },
+  ],
+  exports: [AccessTokenSigner, AccessTokenVerifier, RefreshTokenService, TokenFamilyService],
+})
+export class TokensModule {}
