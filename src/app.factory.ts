@@ -1,6 +1,5 @@
 import fastifyHelmet from '@fastify/helmet';
 import fastifySecureSession from '@fastify/secure-session';
-import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
 import { ConfigType } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
@@ -39,7 +38,6 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
     expiry: tokens.loginSessionTtl,
     cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies },
   });
-  await app.register(fastifyStatic, { root: join(PROJECT_ROOT, 'views', 'assets'), prefix: '/assets/' });
   await app.register(fastifyView, {
     engine: { handlebars },
     root: join(PROJECT_ROOT, 'views'),

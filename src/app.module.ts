@@ -7,6 +7,7 @@ import { appConfig } from './config/app.config.js';
 import { databaseConfig } from './config/database.config.js';
 import { tokensConfig } from './config/tokens.config.js';
 import { DatabaseModule } from './database/database.module.js';
+import { AssetsController } from './pages/assets.controller.js';
 import { ResourceModule } from './resource/resource.module.js';
 import { SeedModule } from './seed/seed.module.js';
 
@@ -21,5 +22,6 @@ import { SeedModule } from './seed/seed.module.js';
     ResourceModule,
     SeedModule,
   ],
+  controllers: [AssetsController],
 })
 export class AppModule {}

@@ -4,8 +4,11 @@ import { Transform } from 'class-transformer';
 import { randomToken } from '../common/crypto.js';
 import { ConfigurationError, validateEnvironment } from './validate-environment.js';
 
-const toBoolean = ({ value }: { value: unknown }) =>
-  value === undefined ? undefined : value === true || value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+/** 'true'/'false' as booleans; other text stays text so validation can name it. Reads the raw value: implicit conversion would turn 'false' into true. */
+const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
+  const raw = obj[key];
+  return raw === 'true' ? true : raw === 'false' ? false : raw;
+};
 
 class AppEnvironment {
   @IsOptional()

@@ -1,0 +1,79 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { AccountService } from '../../src/accounts/account.service.js';
+import { createApp } from '../../src/app.factory.js';
+import type { ClientType } from '../../src/client-registry/client.js';
+import { ClientRegistry } from '../../src/client-registry/client-registry.service.js';
+
+export const ISSUER = 'http://issuer.test';
+export const REDIRECT_URI = 'http://localhost:8080/callback';
+
+export interface RegisteredClient {
+  clientId: string;
+  clientSecret?: string;
+  redirectUri: string;
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  /** A fresh supertest client for one-off requests (no cookies kept). */
+  http(): ReturnType<typeof request>;
+  /** A supertest agent that keeps cookies, like one browser. */
+  browser(): ReturnType<typeof request.agent>;
+  registerClient(options?: { type?: ClientType; redirectUris?: string[]; scopes?: string[]; grantTypes?: string[] }): Promise<RegisteredClient>;
+  registerUser(username?: string, password?: string): Promise<{ id: string; username: string; password: string }>;
+  close(): Promise<void>;
+}
+
+let userCounter = 0;
+
+/**
+ * Boots the real AppModule (exactly as main.ts does) on a temporary SQLite file.
+ * `env` overrides configuration for this app only.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'oauth-e2e-'));
+  const previous = { ...process.env };
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    DATABASE_URL: `sqlite:${join(dir, 'oauth.sqlite')}`,
+    ISSUER,
+    SESSION_SECRET: 'test-session-secret-that-is-long-enough',
+    SEED_DEMO: 'false',
+    PASSWORD_HASH_COST: '10',
+    ...env,
+  });
+  const app = await createApp({ logger: false });
+  process.env = previous;
+  const server = app.getHttpServer();
+  const registry = app.get(ClientRegistry);
+  const accounts = app.get(AccountService);
+
+  return {
+    app,
+    http: () => request(server),
+    browser: () => request.agent(server),
+    async registerClient(options = {}) {
+      const redirectUris = options.redirectUris ?? [REDIRECT_URI];
+      const { client, clientSecret } = await registry.register({
+        name: 'Test Client',
+        type: options.type ?? 'confidential',
+        redirectUris,
+        scopes: options.scopes ?? ['openid', 'profile', 'email', 'notes:read', 'notes:write'],
+        grantTypes: options.grantTypes,
+      });
+      return { clientId: client.id, clientSecret, redirectUri: redirectUris[0]! };
+    },
+    async registerUser(username = `user${++userCounter}`, password = 'correct horse battery') {
+      const user = await accounts.register({ username, password, name: `Name of ${username}`, email: `${username}@example.com` });
+      return { id: user.id, username, password };
+    },
+    async close() {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
