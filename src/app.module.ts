@@ -3,9 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AuthorizationModule } from './authorization/authorization.module.js';
 import { ClientRegistryModule } from './client-registry/client-registry.module.js';
-import { appConfig } from './config/app.config.js';
-import { databaseConfig } from './config/database.config.js';
-import { tokensConfig } from './config/tokens.config.js';
+import { configNamespaces } from './config/index.js';
 import { DatabaseModule } from './database/database.module.js';
 import { AssetsController } from './pages/assets.controller.js';
 import { ResourceModule } from './resource/resource.module.js';
@@ -14,7 +12,7 @@ import { SeedModule } from './seed/seed.module.js';
 /** The whole server: one process playing the authorization server and the resource server. */
 @Module({
   imports: [
-    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [appConfig, tokensConfig, databaseConfig] }),
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configNamespaces }),
     DatabaseModule,
     ClientRegistryModule,
     AccountsModule,

@@ -3,9 +3,11 @@ import { Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { createApp } from './app.factory.js';
 import { appConfig } from './config/app.config.js';
+import { assertValidConfiguration } from './config/index.js';
 import { ConfigurationError } from './config/validate-environment.js';
 
 async function main(): Promise<void> {
+  assertValidConfiguration();
   const app = await createApp();
   const config = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
   if (config.sessionSecretIsEphemeral) {

@@ -33,7 +33,11 @@ export class PasswordHasher {
     const [scheme, cost, r, p, salt, key] = stored.split('$');
     if (scheme !== 'scrypt' || !salt || !key) return false;
     const expected = Buffer.from(key, 'base64url');
-    const actual = await deriveKey(password, Buffer.from(salt, 'base64url'), { N: 2 ** Number(cost), r: Number(r), p: Number(p) });
+    const actual = await deriveKey(password, Buffer.from(salt, 'base64url'), {
+      N: 2 ** Number(cost),
+      r: Number(r),
+      p: Number(p),
+    });
     return actual.length === expected.length && timingSafeEqual(actual, expected);
   }
 }

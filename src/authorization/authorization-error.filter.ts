@@ -22,7 +22,11 @@ export class AuthorizationErrorFilter implements ExceptionFilter {
     reply.header('cache-control', 'no-store');
     if (exception instanceof AuthorizationRedirectError) {
       const { error, redirectUri, state } = exception;
-      const url = authorizationResponseUrl(redirectUri, this.app.issuer, { error: error.code, error_description: error.description, state });
+      const url = authorizationResponseUrl(redirectUri, this.app.issuer, {
+        error: error.code,
+        error_description: error.description,
+        state,
+      });
       await reply.redirect(url, 302);
       return;
     }

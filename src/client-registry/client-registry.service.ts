@@ -42,7 +42,8 @@ export class ClientRegistry {
       grantTypes: registration.grantTypes ?? [...SUPPORTED_GRANT_TYPES],
       createdAt: new Date(),
     };
-    if (await this.clients.findById(client.id)) throw new ClientRegistrationError(`A client with id "${client.id}" already exists`);
+    if (await this.clients.findById(client.id))
+      throw new ClientRegistrationError(`A client with id "${client.id}" already exists`);
     await this.clients.insert(client);
     return { client, clientSecret };
   }

@@ -20,7 +20,14 @@ export class TypeOrmClientRepository extends ClientRepository {
   }
 
   async insert(client: Client): Promise<void> {
-    await this.clients.insert(this.clients.create({ ...client, redirectUris: [...client.redirectUris], scopes: [...client.scopes], grantTypes: [...client.grantTypes] }));
+    await this.clients.insert(
+      this.clients.create({
+        ...client,
+        redirectUris: [...client.redirectUris],
+        scopes: [...client.scopes],
+        grantTypes: [...client.grantTypes],
+      }),
+    );
   }
 
   async delete(id: string): Promise<boolean> {

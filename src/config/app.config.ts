@@ -26,7 +26,10 @@ class AppEnvironment {
   HOST?: string;
 
   @IsOptional()
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'ISSUER must be an http(s) URL such as https://id.example.com' })
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { message: 'ISSUER must be an http(s) URL such as https://id.example.com' },
+  )
   ISSUER?: string;
 
   /** RFC 9700 section 2.6 and RFC 8414 section 2: production issuers must be https without query or fragment. */
@@ -57,7 +60,9 @@ export const appConfig = registerAs('app', () => {
   const port = env.PORT ?? 3000;
   const issuer = (env.ISSUER ?? `http://localhost:${port}`).replace(/\/+$/, '');
   if (new URL(issuer).search || new URL(issuer).hash) {
-    throw new ConfigurationError('Invalid configuration:\n  - ISSUER must not have a query or fragment (RFC 8414 section 2)');
+    throw new ConfigurationError(
+      'Invalid configuration:\n  - ISSUER must not have a query or fragment (RFC 8414 section 2)',
+    );
   }
   return {
     environment: env.NODE_ENV ?? 'development',

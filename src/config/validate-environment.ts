@@ -10,17 +10,13 @@ export class ConfigurationError extends Error {
  * Reads the variables a config namespace declares (a class-validator class), converts them
  * and refuses to start on any bad value, naming every offending variable.
  */
-export function validateEnvironment<T extends object>(
-  schema: new () => T,
-  env: NodeJS.ProcessEnv = process.env,
-): T {
+export function validateEnvironment<T extends object>(schema: new () => T, env: NodeJS.ProcessEnv = process.env): T {
   const values = plainToInstance(schema, { ...env }, { enableImplicitConversion: true });
   const errors = validateSync(values, { skipMissingProperties: false });
   if (errors.length > 0) {
-    const lines = errors.flatMap((error) =>
-      Object.values(error.constraints ?? {}).map((message) => `  - ${message}`),
-    );
-    throw new ConfigurationError(`Invalid configuration:\n${lines.join('\n')}`);
+    // One message per variable: the first decorator's (class-validator lists them last first).
+    const messages = errors.map((error) => Object.values(error.constraints ?? {}).at(-1));
+    throw new ConfigurationError(`Invalid configuration:\n${messages.map((m) => `  - ${m}`).join('\n')}`);
   }
   return values;
 }

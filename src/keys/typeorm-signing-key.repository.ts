@@ -11,7 +11,10 @@ export class TypeOrmSigningKeyRepository extends SigningKeyRepository {
   }
 
   findUsable(now: Date): Promise<StoredSigningKey[]> {
-    return this.keys.find({ where: [{ retiresAt: IsNull() }, { retiresAt: MoreThan(now) }], order: { createdAt: 'DESC' } });
+    return this.keys.find({
+      where: [{ retiresAt: IsNull() }, { retiresAt: MoreThan(now) }],
+      order: { createdAt: 'DESC' },
+    });
   }
 
   async insert(key: StoredSigningKey): Promise<void> {

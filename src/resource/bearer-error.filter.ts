@@ -1,6 +1,12 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { InsufficientScopeError, InvalidRequestError, MissingTokenError, OAuthError, ServerError } from '../common/oauth-errors.js';
+import {
+  InsufficientScopeError,
+  InvalidRequestError,
+  MissingTokenError,
+  OAuthError,
+  ServerError,
+} from '../common/oauth-errors.js';
 
 const REALM = 'api';
 
@@ -29,7 +35,8 @@ export class BearerErrorFilter implements ExceptionFilter {
 
   private toOAuthError(exception: unknown): OAuthError {
     if (exception instanceof OAuthError) return exception;
-    if (exception instanceof HttpException && exception.getStatus() < 500) return new InvalidRequestError(exception.message);
+    if (exception instanceof HttpException && exception.getStatus() < 500)
+      return new InvalidRequestError(exception.message);
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     return new ServerError('The server could not answer this request');
   }

@@ -27,7 +27,13 @@ class HeaderBearerStrategy extends Strategy {
     if (!/^Bearer /i.test(header)) return this.error(new MissingTokenError());
     const match = BEARER.exec(header.replace(/^bearer /i, 'Bearer '));
     if (!match) return this.error(new InvalidRequestError('The Authorization header is not a valid Bearer credential'));
-    this.verify(match[1]!, (error, user) => (error ? this.error(error as Error) : user ? this.success(user) : this.error(new InvalidTokenError('The access token is invalid'))));
+    this.verify(match[1]!, (error, user) =>
+      error
+        ? this.error(error as Error)
+        : user
+          ? this.success(user)
+          : this.error(new InvalidTokenError('The access token is invalid')),
+    );
   }
 }
 

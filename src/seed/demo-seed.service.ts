@@ -51,7 +51,11 @@ export class DemoSeed implements OnApplicationBootstrap {
       scopes: ['openid', 'profile', 'email', 'notes:read', 'notes:write'],
     });
     mkdirSync(dirname(DEMO_CREDENTIALS_FILE), { recursive: true });
-    writeFileSync(DEMO_CREDENTIALS_FILE, JSON.stringify({ client_id: DEMO_CLIENT_ID, client_secret: clientSecret }, null, 2), { mode: 0o600 });
+    writeFileSync(
+      DEMO_CREDENTIALS_FILE,
+      JSON.stringify({ client_id: DEMO_CLIENT_ID, client_secret: clientSecret }, null, 2),
+      { mode: 0o600 },
+    );
     return clientSecret;
   }
 }

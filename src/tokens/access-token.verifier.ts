@@ -41,7 +41,9 @@ export class AccessTokenVerifier {
 
   private async verifySignatureAndClaims(token: string): Promise<AccessTokenClaims> {
     if (!JWT_SHAPE.test(token)) throw new InvalidTokenError('The access token is malformed');
-    const decoded = this.jwt.decode<{ header?: { alg?: string; typ?: string; kid?: string } } | null>(token, { complete: true });
+    const decoded = this.jwt.decode<{ header?: { alg?: string; typ?: string; kid?: string } } | null>(token, {
+      complete: true,
+    });
     const header = decoded?.header;
     // RFC 9068 section 4: reject tokens whose typ is not at+jwt; RFC 8725 section 3.1: only our algorithm.
     if (header?.typ !== ACCESS_TOKEN_TYPE || header.alg !== SIGNING_ALGORITHM || typeof header.kid !== 'string') {

@@ -6,7 +6,9 @@ import { RevokedAccessTokenRepository } from './revoked-access-token.repository.
 
 @Injectable()
 export class TypeOrmRevokedAccessTokenRepository extends RevokedAccessTokenRepository {
-  constructor(@InjectRepository(RevokedAccessTokenEntity) private readonly revoked: Repository<RevokedAccessTokenEntity>) {
+  constructor(
+    @InjectRepository(RevokedAccessTokenEntity) private readonly revoked: Repository<RevokedAccessTokenEntity>,
+  ) {
     super();
   }
 

@@ -16,7 +16,15 @@ export class GrantService {
       if (merged.length !== live.scopes.length) await this.grants.updateScopes(live.id, merged, now);
       return { ...live, scopes: merged, updatedAt: now };
     }
-    const grant: Grant = { id: randomUUID(), userId, clientId, scopes: [...scopes], createdAt: now, updatedAt: now, revokedAt: null };
+    const grant: Grant = {
+      id: randomUUID(),
+      userId,
+      clientId,
+      scopes: [...scopes],
+      createdAt: now,
+      updatedAt: now,
+      revokedAt: null,
+    };
     await this.grants.insert(grant);
     return grant;
   }

@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Redirect, Render, Session, UseFilters, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Redirect,
+  Render,
+  Session,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
 import type { Session as BrowserCookie } from '@fastify/secure-session';
 import { AuthorizationErrorFilter } from '../authorization-error.filter.js';
 import { CsrfGuard } from './csrf.guard.js';

@@ -6,7 +6,9 @@ import { PendingAuthorizationRepository, type PendingAuthorization } from './pen
 
 @Injectable()
 export class TypeOrmPendingAuthorizationRepository extends PendingAuthorizationRepository {
-  constructor(@InjectRepository(PendingAuthorizationEntity) private readonly pending: Repository<PendingAuthorizationEntity>) {
+  constructor(
+    @InjectRepository(PendingAuthorizationEntity) private readonly pending: Repository<PendingAuthorizationEntity>,
+  ) {
     super();
   }
 

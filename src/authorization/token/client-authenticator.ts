@@ -35,7 +35,8 @@ export class ClientAuthenticator {
   private presentedCredentials(authorization: string | undefined, body: TokenRequestDto): PresentedCredentials {
     if (authorization !== undefined) {
       // Section 2.3: the client MUST NOT use more than one authentication method per request.
-      if (body.client_secret !== undefined) throw new InvalidRequestError('Use either HTTP Basic or client_secret in the body, not both');
+      if (body.client_secret !== undefined)
+        throw new InvalidRequestError('Use either HTTP Basic or client_secret in the body, not both');
       const basic = parseBasic(authorization);
       if (body.client_id !== undefined && body.client_id !== basic.clientId) {
         throw new InvalidRequestError('client_id in the body does not match the Authorization header');

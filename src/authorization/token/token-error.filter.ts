@@ -22,7 +22,8 @@ export class TokenErrorFilter implements ExceptionFilter {
 
   private toOAuthError(exception: unknown): OAuthError {
     if (exception instanceof OAuthError) return exception;
-    if (exception instanceof HttpException && exception.getStatus() < 500) return new InvalidRequestError(exception.message);
+    if (exception instanceof HttpException && exception.getStatus() < 500)
+      return new InvalidRequestError(exception.message);
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     return new ServerError('The server could not answer this request');
   }

@@ -13,10 +13,12 @@ export function checkPkce(context: AuthorizationContext): void {
   const { code_challenge: challenge, code_challenge_method: method } = context.params;
   if (challenge === undefined) {
     if (method !== undefined) throw new InvalidRequestError('code_challenge_method was sent without code_challenge');
-    if (context.client!.type === 'public') throw new InvalidRequestError('code_challenge is required for public clients (PKCE)');
+    if (context.client!.type === 'public')
+      throw new InvalidRequestError('code_challenge is required for public clients (PKCE)');
     return;
   }
   if (method !== 'S256') throw new InvalidRequestError('code_challenge_method must be S256');
-  if (!S256_CHALLENGE.test(challenge)) throw new InvalidRequestError('code_challenge must be 43 base64url characters (S256)');
+  if (!S256_CHALLENGE.test(challenge))
+    throw new InvalidRequestError('code_challenge must be 43 base64url characters (S256)');
   context.codeChallenge = challenge;
 }

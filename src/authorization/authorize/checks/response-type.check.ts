@@ -1,4 +1,8 @@
-import { InvalidRequestError, UnauthorizedClientError, UnsupportedResponseTypeError } from '../../../common/oauth-errors.js';
+import {
+  InvalidRequestError,
+  UnauthorizedClientError,
+  UnsupportedResponseTypeError,
+} from '../../../common/oauth-errors.js';
 import type { AuthorizationContext } from '../authorization-context.js';
 
 /**

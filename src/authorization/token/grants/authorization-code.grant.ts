@@ -54,7 +54,8 @@ export class AuthorizationCodeGrant implements TokenGrant {
   /** Section 4.1.3: redirect_uri must be identical to the authorization request's, if that had one. */
   private assertSameRedirectUri(code: AuthorizationCode, redirectUri: string | undefined): void {
     if (redirectUri === undefined && !code.redirectUriSent) return;
-    if (redirectUri !== code.redirectUri) throw new InvalidGrantError('redirect_uri does not match the authorization request');
+    if (redirectUri !== code.redirectUri)
+      throw new InvalidGrantError('redirect_uri does not match the authorization request');
   }
 
   /**
@@ -63,10 +64,12 @@ export class AuthorizationCodeGrant implements TokenGrant {
    */
   private assertPkce(code: AuthorizationCode, verifier: string | undefined): void {
     if (code.codeChallenge === null) {
-      if (verifier !== undefined) throw new InvalidGrantError('code_verifier was sent but the authorization request had no code_challenge');
+      if (verifier !== undefined)
+        throw new InvalidGrantError('code_verifier was sent but the authorization request had no code_challenge');
       return;
     }
     if (verifier === undefined) throw new InvalidGrantError('code_verifier is required');
-    if (!verifierMatchesChallenge(verifier, code.codeChallenge)) throw new InvalidGrantError('code_verifier does not match the code_challenge');
+    if (!verifierMatchesChallenge(verifier, code.codeChallenge))
+      throw new InvalidGrantError('code_verifier does not match the code_challenge');
   }
 }
