@@ -1,7 +1,9 @@
 import { registerAs } from '@nestjs/config';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { Transform } from 'class-transformer';
+import { resolve } from 'node:path';
 import { randomToken } from '../common/crypto.js';
+import { PROJECT_ROOT } from '../project-root.js';
 import { ConfigurationError, validateEnvironment } from './validate-environment.js';
 
 /** 'true'/'false' as booleans; other text stays text so validation can name it. Reads the raw value: implicit conversion would turn 'false' into true. */
@@ -43,6 +45,10 @@ class AppEnvironment {
   API_AUDIENCE?: string;
 
   @IsOptional()
+  @IsString()
+  DEMO_CLIENT_FILE?: string;
+
+  @IsOptional()
   @Transform(toBoolean)
   @IsBoolean({ message: 'SEED_DEMO must be true or false' })
   SEED_DEMO?: boolean;
@@ -75,6 +81,8 @@ export const appConfig = registerAs('app', () => {
     sessionSecret: env.SESSION_SECRET ?? randomToken(32),
     sessionSecretIsEphemeral: env.SESSION_SECRET === undefined,
     seedDemo: env.SEED_DEMO ?? env.NODE_ENV !== 'production',
+    /** Where the seed keeps the demo client's secret, which the database holds only as a digest. */
+    demoClientFile: resolve(PROJECT_ROOT, env.DEMO_CLIENT_FILE ?? 'data/demo-client.json'),
     passwordHashCost: env.PASSWORD_HASH_COST ?? 15,
   };
 });

@@ -1,17 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { AccountService } from '../accounts/account.service.js';
-import { ClientRegistry } from '../client-registry/client-registry.service.js';
+import { ClientRegistrationError, ClientRegistry } from '../client-registry/client-registry.service.js';
 import { appConfig } from '../config/app.config.js';
-import { PROJECT_ROOT } from '../project-root.js';
 
 export const DEMO_USER = { username: 'demo', password: 'demo-password', name: 'Demo User', email: 'demo@example.com' };
 export const DEMO_CLIENT_ID = 'demo-client';
-
-/** Where the demo client's secret is kept, since the database holds only its digest (git-ignored). */
-const DEMO_CREDENTIALS_FILE = join(PROJECT_ROOT, 'data', 'demo-client.json');
 
 /**
  * On a first start (unless SEED_DEMO=false), creates a demo user and a confidential demo
@@ -30,7 +26,16 @@ export class DemoSeed implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.app.seedDemo) return;
     if (!(await this.accounts.findByUsername(DEMO_USER.username))) await this.accounts.register(DEMO_USER);
-    const secret = await this.ensureDemoClient();
+    let secret: string | undefined;
+    try {
+      secret = await this.ensureDemoClient();
+    } catch (error) {
+      // An ISSUER the registry refuses as a redirect URI (plain http on a non-loopback host)
+      // must not stop the server: say why the demo client is missing and carry on.
+      if (!(error instanceof ClientRegistrationError)) throw error;
+      this.logger.warn(`Demo client not created: its redirect URI ${error.message}. Use an https ISSUER or localhost.`);
+      return;
+    }
     this.logger.log(
       [
         'Demo ready:',
@@ -42,7 +47,7 @@ export class DemoSeed implements OnApplicationBootstrap {
   }
 
   private async ensureDemoClient(): Promise<string | undefined> {
-    if (await this.clients.find(DEMO_CLIENT_ID)) return readSavedSecret();
+    if (await this.clients.find(DEMO_CLIENT_ID)) return readSavedSecret(this.app.demoClientFile);
     const { clientSecret } = await this.clients.register({
       id: DEMO_CLIENT_ID,
       name: 'Demo Notes App',
@@ -50,9 +55,9 @@ export class DemoSeed implements OnApplicationBootstrap {
       redirectUris: [`${this.app.issuer}/demo/callback`],
       scopes: ['openid', 'profile', 'email', 'notes:read', 'notes:write'],
     });
-    mkdirSync(dirname(DEMO_CREDENTIALS_FILE), { recursive: true });
+    mkdirSync(dirname(this.app.demoClientFile), { recursive: true });
     writeFileSync(
-      DEMO_CREDENTIALS_FILE,
+      this.app.demoClientFile,
       JSON.stringify({ client_id: DEMO_CLIENT_ID, client_secret: clientSecret }, null, 2),
       { mode: 0o600 },
     );
@@ -60,7 +65,7 @@ export class DemoSeed implements OnApplicationBootstrap {
   }
 }
 
-function readSavedSecret(): string | undefined {
-  if (!existsSync(DEMO_CREDENTIALS_FILE)) return undefined;
-  return (JSON.parse(readFileSync(DEMO_CREDENTIALS_FILE, 'utf8')) as { client_secret?: string }).client_secret;
+function readSavedSecret(file: string): string | undefined {
+  if (!existsSync(file)) return undefined;
+  return (JSON.parse(readFileSync(file, 'utf8')) as { client_secret?: string }).client_secret;
 }

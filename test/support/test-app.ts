@@ -19,6 +19,8 @@ export interface RegisteredClient {
 
 export interface TestApp {
   app: NestFastifyApplication;
+  /** The temporary folder holding this app's SQLite file (and the demo client file, if seeded). */
+  dataDir: string;
   /** A fresh supertest client for one-off requests (no cookies kept). */
   http(): ReturnType<typeof request>;
   /** A supertest agent that keeps cookies, like one browser. */
@@ -43,6 +45,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ISSUER,
     SESSION_SECRET: 'test-session-secret-that-is-long-enough',
     SEED_DEMO: 'false',
+    DEMO_CLIENT_FILE: join(dir, 'demo-client.json'),
     PASSWORD_HASH_COST: '10',
     ...env,
   });
@@ -54,6 +57,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 
   return {
     app,
+    dataDir: dir,
     http: () => request(server),
     browser: () => request.agent(server),
     async registerClient(options = {}) {

@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { tokensConfig } from './tokens.config.js';
+import { ConfigurationError } from './validate-environment.js';
+
+const DAY = 24 * 3600;
+
+describe('tokensConfig: lifetimes validated at boot; codes live at most 10 minutes (RFC 6749 section 4.1.2)', () => {
+  let saved: NodeJS.ProcessEnv;
+
+  beforeEach(() => {
+    saved = process.env;
+  });
+
+  afterEach(() => {
+    process.env = saved;
+  });
+
+  function load(env: Record<string, string>) {
+    process.env = { ...env };
+    return tokensConfig();
+  }
+
+  function refusal(env: Record<string, string>): string {
+    try {
+      load(env);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigurationError);
+      return (error as Error).message;
+    }
+    throw new Error(`Expected ${JSON.stringify(env)} to be refused`);
+  }
+
+  it('has defaults: 15 min access tokens, 60 s codes, 30 day refresh families', () => {
+    expect(load({})).toEqual({
+      accessTokenTtl: 900,
+      authorizationCodeTtl: 60,
+      refreshTokenTtl: 30 * DAY,
+      refreshTokenFamilyTtl: 30 * DAY,
+      loginSessionTtl: 8 * 3600,
+      interactionTtl: 600,
+    });
+  });
+
+  it('reads each lifetime in seconds', () => {
+    expect(
+      load({
+        ACCESS_TOKEN_TTL: '300',
+        AUTHORIZATION_CODE_TTL: '30',
+        REFRESH_TOKEN_TTL: '3600',
+        INTERACTION_TTL: '120',
+      }),
+    ).toMatchObject({
+      accessTokenTtl: 300,
+      authorizationCodeTtl: 30,
+      refreshTokenTtl: 3600,
+      interactionTtl: 120,
+    });
+  });
+
+  it('never lets a refresh token outlive its family', () => {
+    expect(load({ REFRESH_TOKEN_TTL: String(90 * DAY), REFRESH_TOKEN_FAMILY_TTL: String(DAY) })).toMatchObject({
+      refreshTokenTtl: DAY,
+      refreshTokenFamilyTtl: DAY,
+    });
+  });
+
+  it.each([
+    [{ ACCESS_TOKEN_TTL: '10' }, 'ACCESS_TOKEN_TTL must be between 30 and 86400 seconds'],
+    [{ ACCESS_TOKEN_TTL: 'soon' }, 'ACCESS_TOKEN_TTL must be a whole number of seconds'],
+    [
+      { AUTHORIZATION_CODE_TTL: '601' },
+      'AUTHORIZATION_CODE_TTL must be between 5 and 600 seconds (RFC 6749 section 4.1.2)',
+    ],
+    [{ REFRESH_TOKEN_TTL: '59' }, 'REFRESH_TOKEN_TTL must be at least 60 seconds'],
+    [{ REFRESH_TOKEN_FAMILY_TTL: '1.5' }, 'REFRESH_TOKEN_FAMILY_TTL must be a whole number of seconds'],
+    [{ LOGIN_SESSION_TTL: '0' }, 'LOGIN_SESSION_TTL must be at least 60 seconds'],
+    [{ INTERACTION_TTL: '3601' }, 'INTERACTION_TTL must be between 60 and 3600 seconds'],
+  ])('refuses %j', (env, message) => {
+    expect(refusal(env)).toContain(message);
+  });
+});
