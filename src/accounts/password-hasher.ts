@@ -31,7 +31,7 @@ export class PasswordHasher {
 
   async verify(password: string, stored: string): Promise<boolean> {
     const [scheme, cost, r, p, salt, key] = stored.split('$');
-    if (scheme !== 'scrypt' || !salt || !key) return false;
+    if (scheme !== 'scrypt' || !salt || !key || ![cost, r, p].every((n) => /^\d{1,2}$/.test(n ?? ''))) return false;
     const expected = Buffer.from(key, 'base64url');
     const actual = await deriveKey(password, Buffer.from(salt, 'base64url'), {
       N: 2 ** Number(cost),

@@ -3,6 +3,7 @@ import { appConfig } from './app.config.js';
 import { ConfigurationError } from './validate-environment.js';
 
 const PRODUCTION_SECRET = 'a-production-session-secret-of-32+chars';
+const PRODUCTION = { NODE_ENV: 'production', SESSION_SECRET: PRODUCTION_SECRET, ISSUER: 'https://id.example.com' };
 
 describe('appConfig: server identity validated at boot; the issuer is an http(s) URL without query or fragment (RFC 8414 section 2)', () => {
   let saved: NodeJS.ProcessEnv;
@@ -97,13 +98,27 @@ describe('appConfig: server identity validated at boot; the issuer is an http(s)
     });
 
     it('uses the given SESSION_SECRET and does not seed the demo by default', () => {
-      expect(load({ NODE_ENV: 'production', SESSION_SECRET: PRODUCTION_SECRET })).toMatchObject({
+      expect(load(PRODUCTION)).toMatchObject({
         environment: 'production',
         sessionSecret: PRODUCTION_SECRET,
         sessionSecretIsEphemeral: false,
         seedDemo: false,
       });
     });
+  });
+
+  it('refuses a plain-http ISSUER in production (RFC 8414 section 2)', () => {
+    expect(refusal({ ...PRODUCTION, ISSUER: 'http://id.example.com' })).toContain(
+      'ISSUER must be https when NODE_ENV=production',
+    );
+  });
+
+  it('refuses an ISSUER ending in a bare "?" (an empty query is still a query component)', () => {
+    expect(refusal({ ISSUER: 'https://id.example.com?' })).toContain('ISSUER must not have a query or fragment');
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(load({ PORT: '', ISSUER: '' })).toMatchObject({ port: 3000, issuer: 'http://localhost:3000' });
   });
 
   it('makes up a random session secret outside production when none is set', () => {
@@ -119,9 +134,7 @@ describe('appConfig: server identity validated at boot; the issuer is an http(s)
     });
 
     it('parses "true" as true, even in production', () => {
-      expect(load({ NODE_ENV: 'production', SESSION_SECRET: PRODUCTION_SECRET, SEED_DEMO: 'true' }).seedDemo).toBe(
-        true,
-      );
+      expect(load({ ...PRODUCTION, SEED_DEMO: 'true' }).seedDemo).toBe(true);
     });
 
     it.each(['yes', '0', 'FALSE'])('refuses SEED_DEMO=%s', (value) => {

@@ -34,7 +34,6 @@ class AppEnvironment {
   )
   ISSUER?: string;
 
-  /** RFC 9700 section 2.6 and RFC 8414 section 2: production issuers must be https without query or fragment. */
   @ValidateIf((env: AppEnvironment) => env.NODE_ENV === 'production')
   @IsString({ message: 'SESSION_SECRET is required when NODE_ENV=production' })
   @MinLength(32, { message: 'SESSION_SECRET must be at least 32 characters' })
@@ -65,9 +64,15 @@ export const appConfig = registerAs('app', () => {
   const env = validateEnvironment(AppEnvironment);
   const port = env.PORT ?? 3000;
   const issuer = (env.ISSUER ?? `http://localhost:${port}`).replace(/\/+$/, '');
-  if (new URL(issuer).search || new URL(issuer).hash) {
+  // RFC 8414 section 2: the issuer is an https URL with no query or fragment components.
+  if (/[?#]/.test(issuer)) {
     throw new ConfigurationError(
       'Invalid configuration:\n  - ISSUER must not have a query or fragment (RFC 8414 section 2)',
+    );
+  }
+  if (env.NODE_ENV === 'production' && !issuer.startsWith('https://')) {
+    throw new ConfigurationError(
+      'Invalid configuration:\n  - ISSUER must be https when NODE_ENV=production (RFC 8414 section 2)',
     );
   }
   return {

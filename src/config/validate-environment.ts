@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 
@@ -11,7 +12,9 @@ export class ConfigurationError extends Error {
  * and refuses to start on any bad value, naming every offending variable.
  */
 export function validateEnvironment<T extends object>(schema: new () => T, env: NodeJS.ProcessEnv = process.env): T {
-  const values = plainToInstance(schema, { ...env }, { enableImplicitConversion: true });
+  // An empty variable (`PORT=`) means unset, as in most shells' and orchestrators' usage.
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const values = plainToInstance(schema, set, { enableImplicitConversion: true });
   const errors = validateSync(values, { skipMissingProperties: false });
   if (errors.length > 0) {
     // One message per variable: the first decorator's (class-validator lists them last first).

@@ -43,3 +43,9 @@ export function expectBearerError(res: Response, status: number, error?: string)
     expect(challenge).not.toContain('error=');
   }
 }
+
+/** An error page (never a redirect) naming exactly this RFC error code, as views/error.hbs renders it. */
+export function expectErrorPageCode(res: Response, error: string, status = 400): void {
+  expectErrorPage(res, status);
+  expect(/Error code: <code>([^<]*)<\/code>/.exec(res.text)?.[1]).toBe(error);
+}

@@ -34,7 +34,10 @@ export interface InteractionStep {
 }
 
 /** Sends the authorization request and follows the redirect to the login/consent page. */
-export async function startAuthorization(browser: Agent, params: Record<string, string | undefined>): Promise<InteractionStep> {
+export async function startAuthorization(
+  browser: Agent,
+  params: Record<string, string | undefined>,
+): Promise<InteractionStep> {
   const authorize = await browser.get(authorizePath(params));
   expect(authorize.status).toBe(302);
   const path = authorize.headers.location as string;
@@ -45,19 +48,35 @@ export async function startAuthorization(browser: Agent, params: Record<string, 
 export async function openInteraction(browser: Agent, path: string): Promise<InteractionStep> {
   const page = await browser.get(path);
   expect(page.status).toBe(200);
-  return { path, html: page.text, interaction: hiddenField(page.text, 'interaction'), csrf: hiddenField(page.text, '_csrf') };
+  return {
+    path,
+    html: page.text,
+    interaction: hiddenField(page.text, 'interaction'),
+    csrf: hiddenField(page.text, '_csrf'),
+  };
 }
 
 /** Submits the login form and returns the consent page that follows. */
-export async function logIn(browser: Agent, step: InteractionStep, username: string, password: string): Promise<InteractionStep> {
-  const res = await browser.post('/oauth/login').type('form').send({ interaction: step.interaction, _csrf: step.csrf, username, password });
+export async function logIn(
+  browser: Agent,
+  step: InteractionStep,
+  username: string,
+  password: string,
+): Promise<InteractionStep> {
+  const res = await browser
+    .post('/oauth/login')
+    .type('form')
+    .send({ interaction: step.interaction, _csrf: step.csrf, username, password });
   expect(res.status).toBe(303);
   return openInteraction(browser, res.headers.location as string);
 }
 
 /** Approves or denies on the consent page; returns the redirect back to the client. */
 export async function decide(browser: Agent, step: InteractionStep, decision: 'approve' | 'deny') {
-  const res = await browser.post('/oauth/consent').type('form').send({ interaction: step.interaction, _csrf: step.csrf, decision });
+  const res = await browser
+    .post('/oauth/consent')
+    .type('form')
+    .send({ interaction: step.interaction, _csrf: step.csrf, decision });
   expect(res.status).toBe(302);
   return redirectParams(res.headers.location as string);
 }
@@ -102,9 +121,25 @@ export function tokenRequest(t: TestApp, client: RegisteredClient, form: Record<
 }
 
 /** Code flow end to end: returns the token response body. */
-export async function obtainTokens(t: TestApp, client: RegisteredClient, user: { username: string; password: string }, scope?: string) {
+export async function obtainTokens(
+  t: TestApp,
+  client: RegisteredClient,
+  user: { username: string; password: string },
+  scope?: string,
+) {
   const { code, verifier } = await obtainCode(t, client, user, scope);
-  const res = await tokenRequest(t, client, { grant_type: 'authorization_code', code, code_verifier: verifier, redirect_uri: client.redirectUri });
+  const res = await tokenRequest(t, client, {
+    grant_type: 'authorization_code',
+    code,
+    code_verifier: verifier,
+    redirect_uri: client.redirectUri,
+  });
   expect(res.status).toBe(200);
-  return res.body as { access_token: string; refresh_token: string; expires_in: number; scope: string; token_type: string };
+  return res.body as {
+    access_token: string;
+    refresh_token: string;
+    expires_in: number;
+    scope: string;
+    token_type: string;
+  };
 }

@@ -25,7 +25,12 @@ export interface TestApp {
   http(): ReturnType<typeof request>;
   /** A supertest agent that keeps cookies, like one browser. */
   browser(): ReturnType<typeof request.agent>;
-  registerClient(options?: { type?: ClientType; redirectUris?: string[]; scopes?: string[]; grantTypes?: string[] }): Promise<RegisteredClient>;
+  registerClient(options?: {
+    type?: ClientType;
+    redirectUris?: string[];
+    scopes?: string[];
+    grantTypes?: string[];
+  }): Promise<RegisteredClient>;
   registerUser(username?: string, password?: string): Promise<{ id: string; username: string; password: string }>;
   close(): Promise<void>;
 }
@@ -72,7 +77,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       return { clientId: client.id, clientSecret, redirectUri: redirectUris[0]! };
     },
     async registerUser(username = `user${++userCounter}`, password = 'correct horse battery') {
-      const user = await accounts.register({ username, password, name: `Name of ${username}`, email: `${username}@example.com` });
+      const user = await accounts.register({
+        username,
+        password,
+        name: `Name of ${username}`,
+        email: `${username}@example.com`,
+      });
       return { id: user.id, username, password };
     },
     async close() {

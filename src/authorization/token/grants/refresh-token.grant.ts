@@ -31,13 +31,18 @@ export class RefreshTokenGrant implements TokenGrant {
     const family = await this.families.findLive(token.familyId);
     if (!family) throw new InvalidGrantError('The refresh token has been revoked or has expired');
     if (token.expiresAt <= new Date()) throw new InvalidGrantError('The refresh token has expired');
+    // Reuse is detected whatever else the request asks for.
+    if (token.rotatedAt) return this.reused(family);
     // Checked before rotating, so a bad scope does not cost the client its refresh token.
     const scopes = this.narrowedScope(family, request.scope);
-    if (token.rotatedAt || !(await this.refreshTokens.rotate(token))) {
-      await this.families.revoke(family.id, 'refresh_token_reuse');
-      throw new InvalidGrantError('The refresh token has already been used; its grant is now revoked');
-    }
+    if (!(await this.refreshTokens.rotate(token))) return this.reused(family);
     return this.issuer.issue(family, scopes);
+  }
+
+  /** RFC 9700 section 4.14.2: an ended refresh token presented again revokes its whole family. */
+  private async reused(family: TokenFamily): Promise<never> {
+    await this.families.revoke(family.id, 'refresh_token_reuse');
+    throw new InvalidGrantError('The refresh token has already been used; its grant is now revoked');
   }
 
   /** Section 6: a requested scope MUST NOT include any scope not originally granted. */

@@ -1,0 +1,108 @@
+import type { ConfigType } from '@nestjs/config';
+import { JwtService } from '@nestjs/jwt';
+import { AuthorizationCodeService } from '../authorization/codes/authorization-code.service.js';
+import { TokenIssuer } from '../authorization/token/token-issuer.js';
+import type { Client } from '../client-registry/client.js';
+import { OAuthError } from '../common/oauth-errors.js';
+import type { appConfig } from '../config/app.config.js';
+import type { tokensConfig } from '../config/tokens.config.js';
+import { SigningKeyService } from '../keys/signing-key.service.js';
+import type { AccessTokenClaims } from '../tokens/access-token.js';
+import { AccessTokenSigner } from '../tokens/access-token.signer.js';
+import { RefreshTokenService } from '../tokens/refresh-token.service.js';
+import { TokenFamilyService } from '../tokens/token-family.service.js';
+import {
+  InMemoryAuthorizationCodeRepository,
+  InMemoryRefreshTokenRepository,
+  InMemorySigningKeyRepository,
+  InMemoryTokenFamilyRepository,
+} from './in-memory-repositories.js';
+
+/** Shared set-up for unit specs: config namespaces as plain objects, clients, the token services. */
+
+export type TokensConfig = ConfigType<typeof tokensConfig>;
+export type AppConfig = ConfigType<typeof appConfig>;
+
+export const ISSUER = 'https://id.example.test';
+
+export function testTokensConfig(overrides: Partial<TokensConfig> = {}): TokensConfig {
+  return {
+    accessTokenTtl: 900,
+    authorizationCodeTtl: 60,
+    refreshTokenTtl: 30 * 24 * 3600,
+    refreshTokenFamilyTtl: 30 * 24 * 3600,
+    loginSessionTtl: 8 * 3600,
+    interactionTtl: 600,
+    ...overrides,
+  };
+}
+
+export function testAppConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    environment: 'test',
+    port: 0,
+    host: '127.0.0.1',
+    issuer: ISSUER,
+    apiAudience: `${ISSUER}/api`,
+    sessionSecret: 'a-session-secret-of-at-least-32-characters',
+    sessionSecretIsEphemeral: false,
+    seedDemo: false,
+    demoClientFile: '/nonexistent/demo-client.json',
+    passwordHashCost: 10,
+    ...overrides,
+  };
+}
+
+export function testClient(overrides: Partial<Client> = {}): Client {
+  return {
+    id: 'web-app',
+    name: 'Web App',
+    type: 'confidential',
+    secretHash: null,
+    redirectUris: ['https://app.example.test/callback'],
+    scopes: ['openid', 'profile', 'notes:read'],
+    grantTypes: ['authorization_code', 'refresh_token'],
+    createdAt: new Date('2026-01-01T00:00:00Z'),
+    ...overrides,
+  };
+}
+
+/** The OAuthError `action` throws (or rejects with); fails the spec if it throws nothing or something else. */
+export async function oauthErrorOf(action: () => unknown): Promise<OAuthError> {
+  try {
+    await action();
+  } catch (error) {
+    if (error instanceof OAuthError) return error;
+    throw error;
+  }
+  throw new Error('Expected an OAuthError, but nothing was thrown');
+}
+
+/** A signing key service with one freshly generated RSA key (slow: build it once per spec file). */
+export async function testSigningKeys(): Promise<SigningKeyService> {
+  const keys = new SigningKeyService(new InMemorySigningKeyRepository());
+  await keys.onModuleInit();
+  return keys;
+}
+
+/** The real token services over in-memory storage, sharing one signing key service. */
+export function tokenServices(keys: SigningKeyService, config: TokensConfig = testTokensConfig()) {
+  const codeRepository = new InMemoryAuthorizationCodeRepository();
+  const familyRepository = new InMemoryTokenFamilyRepository();
+  const refreshTokenRepository = new InMemoryRefreshTokenRepository();
+  const jwt = new JwtService({});
+  const refreshTokens = new RefreshTokenService(refreshTokenRepository, config);
+  const families = new TokenFamilyService(familyRepository, config);
+  const signer = new AccessTokenSigner(jwt, keys, testAppConfig(), config);
+  return {
+    codeRepository,
+    familyRepository,
+    refreshTokenRepository,
+    codes: new AuthorizationCodeService(codeRepository, config),
+    refreshTokens,
+    families,
+    issuer: new TokenIssuer(signer, refreshTokens),
+    /** The claims of an access token, read without verification (the signer is not under test). */
+    claimsOf: (accessToken: string) => jwt.decode<AccessTokenClaims>(accessToken),
+  };
+}

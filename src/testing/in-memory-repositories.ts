@@ -1,0 +1,138 @@
+import type { AuthorizationCode } from '../authorization/codes/authorization-code.repository.js';
+import { AuthorizationCodeRepository } from '../authorization/codes/authorization-code.repository.js';
+import type { Client } from '../client-registry/client.js';
+import { ClientRepository } from '../client-registry/client.repository.js';
+import { SigningKeyRepository, type StoredSigningKey } from '../keys/signing-key.repository.js';
+import { RefreshTokenRepository, type RefreshTokenRecord } from '../tokens/refresh-token.repository.js';
+import { TokenFamilyRepository, type RevocationReason, type TokenFamily } from '../tokens/token-family.repository.js';
+
+/**
+ * In-memory adapters of the storage ports, for unit specs. They keep the ports' contracts as
+ * the TypeORM adapters do: records are copied in and out (a caller never holds a live row),
+ * an insert with a taken key fails like a primary key, and the conditional updates
+ * (`redeem`, `markRotated`, `revoke`) change a row only while their condition holds, so that
+ * of concurrent callers exactly one wins. `rows` is there for specs to inspect what is stored.
+ */
+class Table<T> {
+  readonly rows = new Map<string, T>();
+
+  constructor(private readonly copy: (row: T) => T) {}
+
+  insert(key: string, row: T): void {
+    if (this.rows.has(key)) throw new Error(`duplicate key "${key}"`);
+    this.rows.set(key, this.copy(row));
+  }
+
+  find(key: string): T | null {
+    const row = this.rows.get(key);
+    return row ? this.copy(row) : null;
+  }
+
+  /** Applies `change` to the row if it exists and `condition` holds; true if it did. */
+  update(key: string, condition: (row: T) => boolean, change: Partial<T>): boolean {
+    const row = this.rows.get(key);
+    if (!row || !condition(row)) return false;
+    this.rows.set(key, { ...row, ...change });
+    return true;
+  }
+}
+
+export class InMemoryClientRepository extends ClientRepository {
+  private readonly table = new Table<Client>((client) => ({
+    ...client,
+    redirectUris: [...client.redirectUris],
+    scopes: [...client.scopes],
+    grantTypes: [...client.grantTypes],
+  }));
+  readonly rows = this.table.rows;
+
+  async findById(id: string): Promise<Client | null> {
+    return this.table.find(id);
+  }
+
+  async list(): Promise<Client[]> {
+    return [...this.rows.keys()].map((id) => this.table.find(id)!);
+  }
+
+  async insert(client: Client): Promise<void> {
+    this.table.insert(client.id, client);
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return this.rows.delete(id);
+  }
+}
+
+export class InMemoryAuthorizationCodeRepository extends AuthorizationCodeRepository {
+  private readonly table = new Table<AuthorizationCode>((code) => ({ ...code, scopes: [...code.scopes] }));
+  readonly rows = this.table.rows;
+
+  async insert(code: AuthorizationCode): Promise<void> {
+    this.table.insert(code.codeHash, code);
+  }
+
+  async findByHash(codeHash: string): Promise<AuthorizationCode | null> {
+    return this.table.find(codeHash);
+  }
+
+  async redeem(codeHash: string, familyId: string, now: Date): Promise<boolean> {
+    return this.table.update(codeHash, (code) => code.redeemedAt === null, { redeemedAt: now, familyId });
+  }
+}
+
+export class InMemoryRefreshTokenRepository extends RefreshTokenRepository {
+  private readonly table = new Table<RefreshTokenRecord>((token) => ({ ...token }));
+  readonly rows = this.table.rows;
+
+  async insert(token: RefreshTokenRecord): Promise<void> {
+    this.table.insert(token.tokenHash, token);
+  }
+
+  async findByHash(tokenHash: string): Promise<RefreshTokenRecord | null> {
+    return this.table.find(tokenHash);
+  }
+
+  async markRotated(tokenHash: string, now: Date): Promise<boolean> {
+    return this.table.update(tokenHash, (token) => token.rotatedAt === null, { rotatedAt: now });
+  }
+}
+
+export class InMemoryTokenFamilyRepository extends TokenFamilyRepository {
+  private readonly table = new Table<TokenFamily>((family) => ({ ...family, scopes: [...family.scopes] }));
+  readonly rows = this.table.rows;
+
+  async insert(family: TokenFamily): Promise<void> {
+    this.table.insert(family.id, family);
+  }
+
+  async findById(id: string): Promise<TokenFamily | null> {
+    return this.table.find(id);
+  }
+
+  /** Like the SQL adapter, only a live family is revoked: the first reason is the one kept. */
+  async revoke(id: string, reason: RevocationReason, now: Date): Promise<void> {
+    this.table.update(id, (family) => family.revokedAt === null, { revokedAt: now, revokedReason: reason });
+  }
+
+  async revokeByGrant(grantId: string, reason: RevocationReason, now: Date): Promise<void> {
+    for (const [id, family] of this.rows) {
+      if (family.grantId === grantId) await this.revoke(id, reason, now);
+    }
+  }
+}
+
+export class InMemorySigningKeyRepository extends SigningKeyRepository {
+  private readonly table = new Table<StoredSigningKey>((key) => ({ ...key }));
+  readonly rows = this.table.rows;
+
+  async findUsable(now: Date): Promise<StoredSigningKey[]> {
+    return [...this.rows.values()]
+      .filter((key) => key.retiresAt === null || key.retiresAt > now)
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+      .map((key) => ({ ...key }));
+  }
+
+  async insert(key: StoredSigningKey): Promise<void> {
+    this.table.insert(key.kid, key);
+  }
+}
