@@ -39,7 +39,12 @@ describe('the three-legged flow, end to end', () => {
     expect(`${url.origin}${url.pathname}`).toBe(client.redirectUri);
     expect(params).toEqual({ code: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), state: 'af0ifjsldkj', iss: ISSUER });
 
-    const token = await tokenRequest(t, client, { grant_type: 'authorization_code', code: params.code!, code_verifier: verifier, redirect_uri: client.redirectUri });
+    const token = await tokenRequest(t, client, {
+      grant_type: 'authorization_code',
+      code: params.code!,
+      code_verifier: verifier,
+      redirect_uri: client.redirectUri,
+    });
     expect(token.status).toBe(200);
     expect(token.headers['cache-control']).toBe('no-store');
     expect(token.headers['pragma']).toBe('no-cache');
@@ -53,25 +58,54 @@ describe('the three-legged flow, end to end', () => {
 
     const profile = await t.http().get('/api/profile').auth(token.body.access_token, { type: 'bearer' });
     expect(profile.status).toBe(200);
-    expect(profile.body).toEqual({ sub: user.id, username: user.username, name: `Name of ${user.username}`, email: `${user.username}@example.com` });
+    expect(profile.body).toEqual({
+      sub: user.id,
+      username: user.username,
+      name: `Name of ${user.username}`,
+      email: `${user.username}@example.com`,
+    });
 
-    const refreshed = await tokenRequest(t, client, { grant_type: 'refresh_token', refresh_token: token.body.refresh_token });
+    const refreshed = await tokenRequest(t, client, {
+      grant_type: 'refresh_token',
+      refresh_token: token.body.refresh_token,
+    });
     expect(refreshed.status).toBe(200);
     expect(refreshed.body.refresh_token).not.toBe(token.body.refresh_token);
     const again = await t.http().get('/api/profile').auth(refreshed.body.access_token, { type: 'bearer' });
     expect(again.status).toBe(200);
 
-    const reused = await tokenRequest(t, client, { grant_type: 'refresh_token', refresh_token: token.body.refresh_token });
+    const reused = await tokenRequest(t, client, {
+      grant_type: 'refresh_token',
+      refresh_token: token.body.refresh_token,
+    });
     expectTokenError(reused, 'invalid_grant');
   });
 
   it('a rotated refresh token used again revokes the whole family, including the newest tokens', async () => {
     const { code, verifier } = await obtainCode(t, client, user);
-    const first = (await tokenRequest(t, client, { grant_type: 'authorization_code', code, code_verifier: verifier, redirect_uri: client.redirectUri })).body;
-    const second = (await tokenRequest(t, client, { grant_type: 'refresh_token', refresh_token: first.refresh_token })).body;
+    const first = (
+      await tokenRequest(t, client, {
+        grant_type: 'authorization_code',
+        code,
+        code_verifier: verifier,
+        redirect_uri: client.redirectUri,
+      })
+    ).body;
+    const second = (await tokenRequest(t, client, { grant_type: 'refresh_token', refresh_token: first.refresh_token }))
+      .body;
 
-    expectTokenError(await tokenRequest(t, client, { grant_type: 'refresh_token', refresh_token: first.refresh_token }), 'invalid_grant');
-    expectTokenError(await tokenRequest(t, client, { grant_type: 'refresh_token', refresh_token: second.refresh_token }), 'invalid_grant');
-    expectBearerError(await t.http().get('/api/profile').auth(second.access_token, { type: 'bearer' }), 401, 'invalid_token');
+    expectTokenError(
+      await tokenRequest(t, client, { grant_type: 'refresh_token', refresh_token: first.refresh_token }),
+      'invalid_grant',
+    );
+    expectTokenError(
+      await tokenRequest(t, client, { grant_type: 'refresh_token', refresh_token: second.refresh_token }),
+      'invalid_grant',
+    );
+    expectBearerError(
+      await t.http().get('/api/profile').auth(second.access_token, { type: 'bearer' }),
+      401,
+      'invalid_token',
+    );
   });
 });
