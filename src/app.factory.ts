@@ -8,6 +8,7 @@ import handlebars from 'handlebars';
 import { hkdfSync } from 'node:crypto';
 import { join } from 'node:path';
 import { AppModule } from './app.module.js';
+import { FallbackErrorFilter } from './common/fallback-error.filter.js';
 import { oauthValidationPipe } from './common/validation.js';
 import { appConfig } from './config/app.config.js';
 import { tokensConfig } from './config/tokens.config.js';
@@ -45,6 +46,7 @@ export async function createApp(options: { logger?: boolean } = {}): Promise<Nes
     viewExt: 'hbs',
     defaultContext: { issuer: app_.issuer },
   });
+  app.useGlobalFilters(new FallbackErrorFilter());
   app.useGlobalPipes(oauthValidationPipe());
   app.enableShutdownHooks();
   await app.init();

@@ -56,10 +56,13 @@ describe('POST /oauth/token', () => {
 
   const profile = (accessToken: string) => t.http().get('/api/profile').auth(accessToken, { type: 'bearer' });
 
-  /** RFC 6749 section 5.2: invalid_client is 401; after HTTP Basic it MUST carry `WWW-Authenticate: Basic`. */
-  function expectInvalidClient(res: Response, usedBasic: boolean): void {
+  /**
+   * RFC 6749 section 5.2: invalid_client is 401, and after HTTP Basic it MUST carry
+   * `WWW-Authenticate: Basic`; RFC 9110 section 15.5.2 asks the challenge of every 401.
+   */
+  function expectInvalidClient(res: Response): void {
     expectTokenError(res, 'invalid_client', 401);
-    if (usedBasic) expect(res.headers['www-authenticate']).toMatch(/^Basic realm="[^"]+"/);
+    expect(res.headers['www-authenticate']).toMatch(/^Basic realm="[^"]+"/);
   }
 
   describe('client authentication (RFC 6749 section 2.3)', () => {
@@ -96,7 +99,6 @@ describe('POST /oauth/token', () => {
       const issued = await obtainCode(t, client, user);
       expectInvalidClient(
         await bareRequest().auth(client.clientId, 'wrong-secret').send(codeForm(issued, client.redirectUri)),
-        true,
       );
     });
 
@@ -107,13 +109,12 @@ describe('POST /oauth/token', () => {
         client_id: client.clientId,
         client_secret: 'wrong-secret',
       };
-      expectInvalidClient(await bareRequest().send(form), false);
+      expectInvalidClient(await bareRequest().send(form));
     });
 
     it('answers an unknown client over Basic with 401 invalid_client and WWW-Authenticate: Basic', async () => {
       expectInvalidClient(
         await bareRequest().auth('no-such-client', 'secret').send({ grant_type: 'authorization_code', code: 'x' }),
-        true,
       );
     });
 
@@ -124,26 +125,25 @@ describe('POST /oauth/token', () => {
         client_id: 'no-such-client',
         client_secret: 'secret',
       };
-      expectInvalidClient(await bareRequest().send(form), false);
+      expectInvalidClient(await bareRequest().send(form));
     });
 
     it('answers a malformed Basic header with 401 invalid_client and WWW-Authenticate: Basic', async () => {
       const res = await bareRequest()
         .set('Authorization', 'Basic !!not-base64!!')
         .send({ grant_type: 'authorization_code', code: 'x' });
-      expectInvalidClient(res, true);
+      expectInvalidClient(res);
     });
 
     it('answers a request without any client authentication with 401 invalid_client', async () => {
       const issued = await obtainCode(t, client, user);
-      expectInvalidClient(await bareRequest().send(codeForm(issued, client.redirectUri)), false);
+      expectInvalidClient(await bareRequest().send(codeForm(issued, client.redirectUri)));
     });
 
     it('refuses a confidential client that sends only its client_id', async () => {
       const issued = await obtainCode(t, client, user);
       expectInvalidClient(
         await bareRequest().send({ ...codeForm(issued, client.redirectUri), client_id: client.clientId }),
-        false,
       );
     });
 
@@ -166,7 +166,7 @@ describe('POST /oauth/token', () => {
         client_id: publicClient.clientId,
         client_secret: 'anything',
       };
-      expectInvalidClient(await bareRequest().send(form), false);
+      expectInvalidClient(await bareRequest().send(form));
     });
 
     it('refuses a public client that authenticates with HTTP Basic', async () => {
@@ -174,7 +174,6 @@ describe('POST /oauth/token', () => {
       const issued = await obtainCode(t, publicClient, user);
       expectInvalidClient(
         await bareRequest().auth(publicClient.clientId, 'anything').send(codeForm(issued, publicClient.redirectUri)),
-        true,
       );
     });
   });
@@ -194,9 +193,15 @@ describe('POST /oauth/token', () => {
 
     it('answers a grant the client is not registered for with unauthorized_client', async () => {
       const codeOnly = await t.registerClient({ grantTypes: ['authorization_code'] });
-      const tokens = await obtainTokens(t, codeOnly, user);
-      const res = await tokenRequest(t, codeOnly, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token });
+      const res = await tokenRequest(t, codeOnly, { grant_type: 'refresh_token', refresh_token: 'x'.repeat(43) });
       expectTokenError(res, 'unauthorized_client');
+    });
+
+    it('issues no refresh token to a client that is not registered for the refresh_token grant', async () => {
+      const codeOnly = await t.registerClient({ grantTypes: ['authorization_code'] });
+      const tokens = await obtainTokens(t, codeOnly, user);
+      expect(tokens.access_token).toEqual(expect.any(String));
+      expect(tokens).not.toHaveProperty('refresh_token');
     });
 
     it('refuses a JSON body with invalid_request, without spending the code (section 3.2: form-encoded)', async () => {

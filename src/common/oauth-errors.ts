@@ -21,17 +21,10 @@ export class InvalidRequestError extends OAuthError {
   readonly code = 'invalid_request';
 }
 
-/** RFC 6749 section 5.2: client authentication failed. */
+/** RFC 6749 section 5.2: client authentication failed (always 401, with a Basic challenge). */
 export class InvalidClientError extends OAuthError {
   readonly code = 'invalid_client';
   override readonly status = 401;
-  /** Whether the client tried HTTP Basic, so that the answer carries `WWW-Authenticate: Basic`. */
-  constructor(
-    description: string,
-    readonly usedBasicAuth = false,
-  ) {
-    super(description);
-  }
 }
 
 /** RFC 6749 section 5.2: the code or refresh token is invalid, expired, revoked or not this client's. */

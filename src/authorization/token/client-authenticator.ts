@@ -7,7 +7,6 @@ import type { TokenRequestDto } from './token-request.dto.js';
 interface PresentedCredentials {
   clientId: string;
   secret?: string;
-  usedBasicAuth: boolean;
 }
 
 /**
@@ -22,7 +21,7 @@ export class ClientAuthenticator {
   async authenticate(authorization: string | undefined, body: TokenRequestDto): Promise<Client> {
     const presented = this.presentedCredentials(authorization, body);
     const client = await this.registry.find(presented.clientId);
-    const fail = () => new InvalidClientError('Client authentication failed', presented.usedBasicAuth);
+    const fail = () => new InvalidClientError('Client authentication failed');
     if (!client) throw fail();
     if (client.type === 'public') {
       if (presented.secret !== undefined) throw fail();
@@ -41,10 +40,10 @@ export class ClientAuthenticator {
       if (body.client_id !== undefined && body.client_id !== basic.clientId) {
         throw new InvalidRequestError('client_id in the body does not match the Authorization header');
       }
-      return { ...basic, usedBasicAuth: true };
+      return basic;
     }
     if (body.client_id === undefined) throw new InvalidClientError('Client authentication is required');
-    return { clientId: body.client_id, secret: body.client_secret, usedBasicAuth: false };
+    return { clientId: body.client_id, secret: body.client_secret };
   }
 }
 
@@ -53,13 +52,13 @@ function parseBasic(header: string): { clientId: string; secret: string } {
   const match = /^Basic ([A-Za-z0-9+/]+=*)$/i.exec(header.trim());
   const decoded = match ? Buffer.from(match[1]!, 'base64').toString('utf8') : '';
   const colon = decoded.indexOf(':');
-  if (colon < 1) throw new InvalidClientError('The Authorization header is not valid HTTP Basic', true);
+  if (colon < 1) throw new InvalidClientError('The Authorization header is not valid HTTP Basic');
   try {
     return {
       clientId: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' ')),
       secret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' ')),
     };
   } catch {
-    throw new InvalidClientError('The Authorization header is not valid HTTP Basic', true);
+    throw new InvalidClientError('The Authorization header is not valid HTTP Basic');
   }
 }

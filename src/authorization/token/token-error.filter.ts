@@ -4,7 +4,8 @@ import { InvalidClientError, InvalidRequestError, OAuthError, ServerError } from
 
 /**
  * The token endpoint's errors as RFC 6749 section 5.2 JSON, never cached. invalid_client
- * after HTTP Basic is 401 with `WWW-Authenticate: Basic`, as the section requires.
+ * is 401 with `WWW-Authenticate: Basic`: the section requires it after HTTP Basic, and RFC 9110
+ * section 15.5.2 of every 401.
  */
 @Catch()
 export class TokenErrorFilter implements ExceptionFilter {
@@ -14,7 +15,7 @@ export class TokenErrorFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const error = this.toOAuthError(exception);
     reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
-    if (error instanceof InvalidClientError && error.usedBasicAuth) {
+    if (error instanceof InvalidClientError) {
       reply.header('www-authenticate', 'Basic realm="token", charset="UTF-8"');
     }
     void reply.code(error.status).send({ error: error.code, error_description: error.description });

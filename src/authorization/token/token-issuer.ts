@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Client } from '../../client-registry/client.js';
 import { formatScope } from '../../common/scope.js';
 import { AccessTokenSigner } from '../../tokens/access-token.signer.js';
 import { RefreshTokenService } from '../../tokens/refresh-token.service.js';
@@ -13,8 +14,13 @@ export class TokenIssuer {
     private readonly refreshTokens: RefreshTokenService,
   ) {}
 
-  /** @param scopes the access token's scope: the family's, or a narrower one asked at refresh. */
-  async issue(family: TokenFamily, scopes: readonly string[] = family.scopes): Promise<TokenResponse> {
+  /**
+   * @param client the client the tokens are for; only a client registered for the
+   *   refresh_token grant gets a refresh token, since no other could ever use one.
+   * @param scopes the access token's scope: the family's, or a narrower one asked at refresh.
+   */
+  async issue(client: Client, family: TokenFamily, scopes: readonly string[] = family.scopes): Promise<TokenResponse> {
+    const withRefreshToken = client.grantTypes.includes('refresh_token');
     const [access, refreshToken] = await Promise.all([
       this.accessTokens.sign({
         subject: family.userId!,
@@ -23,13 +29,13 @@ export class TokenIssuer {
         familyId: family.id,
         authTime: family.authTime,
       }),
-      this.refreshTokens.issue(family),
+      withRefreshToken ? this.refreshTokens.issue(family) : undefined,
     ]);
     return {
       access_token: access.token,
       token_type: 'Bearer',
       expires_in: access.expiresIn,
-      refresh_token: refreshToken,
+      ...(refreshToken ? { refresh_token: refreshToken } : {}),
       scope: formatScope(scopes),
     };
   }

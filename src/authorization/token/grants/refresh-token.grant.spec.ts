@@ -28,7 +28,7 @@ describe('RefreshTokenGrant: rotation on every use, reuse revokes the family, sc
       scopes: ['openid', 'notes:read'],
       authTime: null,
     });
-    refreshToken = (await services.issuer.issue(family)).refresh_token!;
+    refreshToken = (await services.issuer.issue(client, family)).refresh_token!;
   });
 
   function refresh(token: string | undefined, scope?: string, by = client) {
