@@ -1,7 +1,7 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, Inject, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import type { FastifyReply } from 'fastify';
-import { OAuthError } from '../common/oauth-errors.js';
+import { asOAuthError } from '../common/as-oauth-error.js';
 import { appConfig } from '../config/app.config.js';
 import { AuthorizationRedirectError } from './authorize/authorization-redirect.error.js';
 import { authorizationResponseUrl } from './authorization-response.js';
@@ -30,18 +30,7 @@ export class AuthorizationErrorFilter implements ExceptionFilter {
       await reply.redirect(url, 302);
       return;
     }
-    const page = this.errorPage(exception);
-    await reply.code(page.status).view('error', page);
-  }
-
-  private errorPage(exception: unknown): { status: number; error: string; description: string } {
-    if (exception instanceof OAuthError) {
-      return { status: exception.status, error: exception.code, description: exception.description };
-    }
-    if (exception instanceof HttpException && exception.getStatus() < 500) {
-      return { status: exception.getStatus(), error: 'invalid_request', description: exception.message };
-    }
-    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    return { status: 500, error: 'server_error', description: 'Something went wrong on our side. Please try again.' };
+    const error = asOAuthError(exception, this.logger);
+    await reply.code(error.status).view('error', { error: error.code, description: error.description });
   }
 }

@@ -19,6 +19,13 @@ export abstract class OAuthError extends Error {
 /** RFC 6749 section 4.1.2.1 and 5.2: a missing, repeated or malformed parameter. */
 export class InvalidRequestError extends OAuthError {
   readonly code = 'invalid_request';
+  /** @param status 400, or the HTTP status of a more specific problem (413 too large, 415 media type). */
+  constructor(
+    description: string,
+    override readonly status = 400,
+  ) {
+    super(description);
+  }
 }
 
 /** RFC 6749 section 5.2: client authentication failed (always 401, with a Basic challenge). */
@@ -109,4 +116,11 @@ export class MissingTokenError extends OAuthError {
   constructor() {
     super('An access token is required');
   }
+}
+
+/** No route at this address; not an OAuth error code, but answered in each channel's format. */
+export class NotFoundError extends OAuthError {
+  readonly code = 'not_found';
+  override readonly status = 404;
+  override readonly redirectable = false;
 }
