@@ -1,7 +1,10 @@
 import type { DataSourceOptions } from 'typeorm';
 import type BetterSqlite3 from 'better-sqlite3';
-import { entities } from './entities/index.js';
+import * as entityClasses from './entities/index.js';
 import { InitialSchema1763750000000 } from './migrations/1763750000000-initial-schema.js';
+
+/** Every entity the index exports; adding one there registers it. */
+const entities = Object.values(entityClasses);
 
 export const migrations = [InitialSchema1763750000000];
 
