@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { AuthorizationCodeRepository } from '../src/authorization/codes/authorization-code.repository.js';
 import { PendingAuthorizationRepository } from '../src/authorization/interaction/pending-authorization.repository.js';
-import { GrantService } from '../src/authorization/consent-grants/grant.service.js';
+import { GrantService } from '../src/grants/grant.service.js';
 import { sha256 } from '../src/common/crypto.js';
 import { RefreshTokenRepository } from '../src/tokens/refresh-token.repository.js';
 import { TokenFamilyService } from '../src/tokens/token-family.service.js';

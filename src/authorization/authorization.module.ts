@@ -2,16 +2,14 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { ClientRegistryModule } from '../client-registry/client-registry.module.js';
-import { AuthorizationCodeEntity, GrantEntity, PendingAuthorizationEntity } from '../database/entities/index.js';
+import { AuthorizationCodeEntity, PendingAuthorizationEntity } from '../database/entities/index.js';
 import { TokensModule } from '../tokens/tokens.module.js';
 import { AuthorizeController } from './authorize/authorize.controller.js';
 import { AuthorizePipeline } from './authorize/authorize.pipeline.js';
 import { AuthorizationCodeRepository } from './codes/authorization-code.repository.js';
 import { AuthorizationCodeService } from './codes/authorization-code.service.js';
 import { TypeOrmAuthorizationCodeRepository } from './codes/typeorm-authorization-code.repository.js';
-import { GrantRepository } from './consent-grants/grant.repository.js';
-import { GrantService } from './consent-grants/grant.service.js';
-import { TypeOrmGrantRepository } from './consent-grants/typeorm-grant.repository.js';
+import { GrantsModule } from '../grants/grants.module.js';
 import { InteractionController } from './interaction/interaction.controller.js';
 import { InteractionService } from './interaction/interaction.service.js';
 import { PendingAuthorizationRepository } from './interaction/pending-authorization.repository.js';
@@ -30,14 +28,14 @@ import { TokenIssuer } from './token/token-issuer.js';
     AccountsModule,
     ClientRegistryModule,
     TokensModule,
-    TypeOrmModule.forFeature([AuthorizationCodeEntity, GrantEntity, PendingAuthorizationEntity]),
+    GrantsModule,
+    TypeOrmModule.forFeature([AuthorizationCodeEntity, PendingAuthorizationEntity]),
   ],
   controllers: [AuthorizeController, InteractionController, TokenController],
   providers: [
     AuthorizePipeline,
     PendingAuthorizationService,
     InteractionService,
-    GrantService,
     AuthorizationCodeService,
     ClientAuthenticator,
     TokenEndpoint,
@@ -45,7 +43,6 @@ import { TokenIssuer } from './token/token-issuer.js';
     AuthorizationCodeGrant,
     RefreshTokenGrant,
     { provide: PendingAuthorizationRepository, useClass: TypeOrmPendingAuthorizationRepository },
-    { provide: GrantRepository, useClass: TypeOrmGrantRepository },
     { provide: AuthorizationCodeRepository, useClass: TypeOrmAuthorizationCodeRepository },
   ],
 })

@@ -33,6 +33,7 @@ describe('tokensConfig: lifetimes validated at boot; codes live at most 10 minut
   it('has defaults: 15 min access tokens, 60 s codes, 30 day refresh families', () => {
     expect(load({})).toEqual({
       accessTokenTtl: 900,
+      idTokenTtl: 3600,
       authorizationCodeTtl: 60,
       refreshTokenTtl: 30 * DAY,
       refreshTokenFamilyTtl: 30 * DAY,

@@ -28,6 +28,12 @@ class TokensEnvironment {
   REFRESH_TOKEN_FAMILY_TTL?: number;
 
   @IsOptional()
+  @IsInt({ message: 'ID_TOKEN_TTL must be a whole number of seconds' })
+  @Min(30, { message: 'ID_TOKEN_TTL must be between 30 and 86400 seconds' })
+  @Max(DAY, { message: 'ID_TOKEN_TTL must be between 30 and 86400 seconds' })
+  ID_TOKEN_TTL?: number;
+
+  @IsOptional()
   @IsInt({ message: 'LOGIN_SESSION_TTL must be a whole number of seconds' })
   @Min(60, { message: 'LOGIN_SESSION_TTL must be at least 60 seconds' })
   LOGIN_SESSION_TTL?: number;
@@ -45,6 +51,7 @@ export const tokensConfig = registerAs('tokens', () => {
   const familyTtl = env.REFRESH_TOKEN_FAMILY_TTL ?? 30 * DAY;
   return {
     accessTokenTtl: env.ACCESS_TOKEN_TTL ?? 15 * 60,
+    idTokenTtl: env.ID_TOKEN_TTL ?? 60 * 60,
     authorizationCodeTtl: env.AUTHORIZATION_CODE_TTL ?? 60,
     refreshTokenTtl: Math.min(env.REFRESH_TOKEN_TTL ?? familyTtl, familyTtl),
     refreshTokenFamilyTtl: familyTtl,

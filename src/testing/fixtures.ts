@@ -28,6 +28,7 @@ export const ISSUER = 'https://id.example.test';
 export function testTokensConfig(overrides: Partial<TokensConfig> = {}): TokensConfig {
   return {
     accessTokenTtl: 900,
+    idTokenTtl: 3600,
     authorizationCodeTtl: 60,
     refreshTokenTtl: 30 * 24 * 3600,
     refreshTokenFamilyTtl: 30 * 24 * 3600,

@@ -10,7 +10,7 @@ import { describeScope } from '../../common/scope-catalog.js';
 import { appConfig } from '../../config/app.config.js';
 import { authorizationResponseUrl } from '../authorization-response.js';
 import { AuthorizationCodeService } from '../codes/authorization-code.service.js';
-import { GrantService } from '../consent-grants/grant.service.js';
+import { GrantService } from '../../grants/grant.service.js';
 import { BrowserSession } from './browser-session.js';
 import { LoginFailedError } from './login-failed.error.js';
 import type { PendingAuthorization } from './pending-authorization.repository.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
-import { GrantEntity } from '../../database/entities/index.js';
+import { GrantEntity } from '../database/entities/index.js';
 import { GrantRepository, type Grant } from './grant.repository.js';
 
 @Injectable()
