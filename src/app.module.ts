@@ -5,6 +5,7 @@ import { AuthorizationModule } from './authorization/authorization.module.js';
 import { ClientRegistryModule } from './client-registry/client-registry.module.js';
 import { configNamespaces } from './config/index.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DiscoveryModule } from './discovery/discovery.module.js';
 import { AssetsController } from './pages/assets.controller.js';
 import { ResourceModule } from './resource/resource.module.js';
 import { SeedModule } from './seed/seed.module.js';
@@ -17,6 +18,7 @@ import { SeedModule } from './seed/seed.module.js';
     ClientRegistryModule,
     AccountsModule,
     AuthorizationModule,
+    DiscoveryModule,
     ResourceModule,
     SeedModule,
   ],

@@ -74,9 +74,10 @@ describe('login and consent', () => {
   beforeAll(async () => {
     t = await startTestApp();
     client = await t.registerClient();
-    user = await t.registerUser();
   });
-  beforeEach(() => {
+  // A new user for every test: one who granted nothing yet, so login leads to the consent page.
+  beforeEach(async () => {
+    user = await t.registerUser();
     browser = t.browser();
   });
   afterAll(() => t.close());

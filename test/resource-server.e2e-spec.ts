@@ -14,12 +14,16 @@ describe('the resource server (RFC 6750, RFC 9068 section 4)', () => {
   let client: RegisteredClient;
   let alice: User;
   let key: SigningKey;
+  /** A live token family of alice's: a user's token belongs to one, else it is a client's own. */
+  let aliceFamilyId: string;
 
   beforeAll(async () => {
     t = await startTestApp();
     client = await t.registerClient();
     alice = await t.registerUser();
     key = t.app.get(SigningKeyService).current();
+    const { access_token } = await obtainTokens(t, client, alice, 'profile');
+    aliceFamilyId = (jwt.decode(access_token) as jwt.JwtPayload).family_id;
   });
   afterAll(() => t.close());
 
@@ -50,6 +54,7 @@ describe('the resource server (RFC 6750, RFC 9068 section 4)', () => {
       iat: now,
       exp: now + 300,
       jti: randomUUID(),
+      family_id: aliceFamilyId,
       ...changes,
     };
   }

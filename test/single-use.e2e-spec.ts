@@ -88,6 +88,8 @@ describe('single use, enforced by the database', () => {
       codeChallenge: null,
       nonce: null,
       createdAt: new Date(),
+      loginRequiredAfter: null,
+      consentRequired: false,
       expiresAt: inAMinute(),
     });
     const results = await Promise.all(Array.from({ length: 20 }, () => pending.delete(idHash)));

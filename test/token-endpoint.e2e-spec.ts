@@ -184,7 +184,7 @@ describe('POST /oauth/token', () => {
       expectTokenError(await redeem(issued, { grant_type: undefined }), 'invalid_request');
     });
 
-    it.each(['password', 'client_credentials', 'urn:ietf:params:oauth:grant-type:device_code'])(
+    it.each(['password', 'implicit', 'urn:ietf:params:oauth:grant-type:device_code'])(
       'answers grant_type=%s with unsupported_grant_type',
       async (grantType) => {
         expectTokenError(await tokenRequest(t, client, { grant_type: grantType }), 'unsupported_grant_type');
@@ -237,7 +237,8 @@ describe('POST /oauth/token', () => {
         scope: SCOPE,
         state: 'no-pkce',
       });
-      const consent = await logIn(browser, login, user.username, user.password);
+      const fresh = await t.registerUser();
+      const consent = await logIn(browser, login, fresh.username, fresh.password);
       return (await decide(browser, consent, 'approve')).params.code!;
     }
 

@@ -5,6 +5,7 @@ import { AccountService } from './account.service.js';
 import { LoginSessionRepository } from './login-session.repository.js';
 import { LoginSessionService } from './login-session.service.js';
 import { PasswordHasher } from './password-hasher.js';
+import { SignInService } from './sign-in.service.js';
 import { TypeOrmLoginSessionRepository } from './typeorm-login-session.repository.js';
 import { TypeOrmUserRepository } from './typeorm-user.repository.js';
 import { UserRepository } from './user.repository.js';
@@ -16,9 +17,10 @@ import { UserRepository } from './user.repository.js';
     AccountService,
     LoginSessionService,
     PasswordHasher,
+    SignInService,
     { provide: UserRepository, useClass: TypeOrmUserRepository },
     { provide: LoginSessionRepository, useClass: TypeOrmLoginSessionRepository },
   ],
-  exports: [AccountService, LoginSessionService],
+  exports: [AccountService, LoginSessionService, SignInService],
 })
 export class AccountsModule {}

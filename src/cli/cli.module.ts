@@ -4,6 +4,7 @@ import { AccountsModule } from '../accounts/accounts.module.js';
 import { ClientRegistryModule } from '../client-registry/client-registry.module.js';
 import { configNamespaces } from '../config/index.js';
 import { DatabaseModule } from '../database/database.module.js';
+import { KeysModule } from '../keys/keys.module.js';
 
 /** The administration CLI: the same config and data layer as the server, without HTTP. */
 @Module({
@@ -12,6 +13,7 @@ import { DatabaseModule } from '../database/database.module.js';
     DatabaseModule,
     ClientRegistryModule,
     AccountsModule,
+    KeysModule,
   ],
 })
 export class CliModule {}

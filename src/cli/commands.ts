@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { AccountService } from '../accounts/account.service.js';
 import { ClientRegistry } from '../client-registry/client-registry.service.js';
 import { parseScope } from '../common/scope.js';
+import { KeyRotationService, type SigningKeySummary } from '../keys/key-rotation.service.js';
 
 /** A command-line mistake; printed as it is, with exit code 1. */
 export class UsageError extends Error {}
@@ -105,4 +106,30 @@ export const COMMANDS: Record<string, Command> = {
       return users.map((u) => ({ id: u.id, username: u.username, name: u.name, email: u.email }));
     },
   },
+  'keys:rotate': {
+    usage: 'keys:rotate',
+    options: {},
+    async run(app) {
+      const { current, previousKeysRetireAt } = await app.get(KeyRotationService).rotate();
+      return { ...keySummary(current), previous_keys_retire_at: previousKeysRetireAt.toISOString() };
+    },
+  },
+  'keys:list': {
+    usage: 'keys:list',
+    options: {},
+    async run(app) {
+      return (await app.get(KeyRotationService).list()).map(keySummary);
+    },
+  },
 };
+
+/** A signing key as the CLI prints it: public facts only, never key material. */
+function keySummary(key: SigningKeySummary) {
+  return {
+    kid: key.kid,
+    alg: key.alg,
+    created_at: key.createdAt.toISOString(),
+    retires_at: key.retiresAt?.toISOString() ?? null,
+    current: key.current,
+  };
+}

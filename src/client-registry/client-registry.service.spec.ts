@@ -72,7 +72,7 @@ describe('ClientRegistry: confidential clients get a 256-bit secret stored only 
   });
 
   describe('registration', () => {
-    it('stores the client with a random id and both supported grant types by default', async () => {
+    it('stores the client with a random id and the code flow with refresh tokens by default', async () => {
       const { client } = await registry.register(registration());
       expect(client.id).toMatch(/^[0-9a-f-]{36}$/);
       expect(client.grantTypes).toEqual(['authorization_code', 'refresh_token']);
@@ -112,6 +112,29 @@ describe('ClientRegistry: confidential clients get a 256-bit secret stored only 
       expect(message).toContain('unknown scope "admin"');
       expect(message).toContain('unsupported grant type "password"');
       expect(repository.rows.size).toBe(0);
+    });
+
+    it('registers a confidential client for client_credentials alone, without redirect URI', async () => {
+      const { client, clientSecret } = await registry.register(
+        registration({ grantTypes: ['client_credentials'], redirectUris: [] }),
+      );
+      expect(client).toMatchObject({ grantTypes: ['client_credentials'], redirectUris: [] });
+      expect(clientSecret).toEqual(expect.any(String));
+    });
+
+    it('refuses client_credentials for a public client (RFC 6749 section 4.4: confidential clients only)', async () => {
+      const attempt = registry.register(
+        registration({ type: 'public', grantTypes: ['authorization_code', 'client_credentials'] }),
+      );
+      await expect(attempt).rejects.toThrow('a public client cannot use the client_credentials grant');
+      expect(repository.rows.size).toBe(0);
+    });
+
+    it('still requires a redirect URI of a client that uses the code flow besides client_credentials', async () => {
+      const attempt = registry.register(
+        registration({ grantTypes: ['authorization_code', 'client_credentials'], redirectUris: [] }),
+      );
+      await expect(attempt).rejects.toThrow('at least one redirect URI is required');
     });
 
     it.each([

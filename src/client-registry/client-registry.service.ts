@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { randomToken, safeEqual, sha256 } from '../common/crypto.js';
 import { isKnownScope } from '../common/scope-catalog.js';
-import { SUPPORTED_GRANT_TYPES, type Client, type ClientType } from './client.js';
+import { DEFAULT_GRANT_TYPES, SUPPORTED_GRANT_TYPES, type Client, type ClientType } from './client.js';
 import { ClientRepository } from './client.repository.js';
 import { redirectUriProblem } from './redirect-uri.js';
 
@@ -39,7 +39,7 @@ export class ClientRegistry {
       secretHash: clientSecret ? sha256(clientSecret) : null,
       redirectUris: registration.redirectUris,
       scopes: registration.scopes,
-      grantTypes: registration.grantTypes ?? [...SUPPORTED_GRANT_TYPES],
+      grantTypes: registration.grantTypes ?? [...DEFAULT_GRANT_TYPES],
       createdAt: new Date(),
     };
     if (await this.clients.findById(client.id))
@@ -67,16 +67,25 @@ export class ClientRegistry {
 
   private assertValid(registration: ClientRegistration): void {
     const problems: string[] = [];
+    const grantTypes: readonly string[] = registration.grantTypes ?? DEFAULT_GRANT_TYPES;
     if (!registration.name.trim()) problems.push('a name is required');
-    if (registration.redirectUris.length === 0) problems.push('at least one redirect URI is required');
+    // RFC 6749 section 3.1.2.2: clients register their redirection endpoint before they use the
+    // authorization endpoint; a client of client_credentials alone never does.
+    if (grantTypes.includes('authorization_code') && registration.redirectUris.length === 0) {
+      problems.push('at least one redirect URI is required');
+    }
     for (const uri of registration.redirectUris) {
       const problem = redirectUriProblem(uri);
       if (problem) problems.push(problem);
     }
     if (registration.scopes.length === 0) problems.push('at least one scope is required');
     for (const scope of registration.scopes.filter((s) => !isKnownScope(s))) problems.push(`unknown scope "${scope}"`);
-    for (const grant of (registration.grantTypes ?? []).filter((g) => !SUPPORTED_GRANT_TYPES.includes(g as never))) {
+    for (const grant of grantTypes.filter((g) => !SUPPORTED_GRANT_TYPES.includes(g as never))) {
       problems.push(`unsupported grant type "${grant}"`);
+    }
+    // RFC 6749 section 4.4: the client credentials grant MUST only be used by confidential clients.
+    if (registration.type === 'public' && grantTypes.includes('client_credentials')) {
+      problems.push('a public client cannot use the client_credentials grant: it has no credentials');
     }
     if (problems.length > 0) throw new ClientRegistrationError(problems.join('; '));
   }

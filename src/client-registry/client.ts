@@ -1,8 +1,14 @@
 /** RFC 6749 section 2.1 client types. */
 export type ClientType = 'confidential' | 'public';
 
-export type GrantType = 'authorization_code' | 'refresh_token';
-export const SUPPORTED_GRANT_TYPES: readonly GrantType[] = ['authorization_code', 'refresh_token'];
+export type GrantType = 'authorization_code' | 'refresh_token' | 'client_credentials';
+export const SUPPORTED_GRANT_TYPES: readonly GrantType[] = [
+  'authorization_code',
+  'refresh_token',
+  'client_credentials',
+];
+/** A client registered without naming its grant types gets the code flow with refresh tokens. */
+export const DEFAULT_GRANT_TYPES: readonly GrantType[] = ['authorization_code', 'refresh_token'];
 
 /** A registered client as the rest of the server sees it. */
 export interface Client {

@@ -4,6 +4,9 @@ import { sendOAuthJsonError } from '../authorization/token/token-error.filter.js
 import { sendBearerError } from '../resource/bearer-error.filter.js';
 import { asOAuthError } from './as-oauth-error.js';
 
+/** The OAuth back channel, whose errors are RFC 6749 section 5.2 JSON: token, introspection (RFC 7662), revocation (RFC 7009). */
+const BACK_CHANNEL_PATHS = ['/oauth/token', '/oauth/introspect', '/oauth/revoke'];
+
 /**
  * Errors no controller's filter answered: a body Fastify could not read (too large, bad
  * JSON, unsupported type), an unknown route, anything unexpected. They are answered in the
@@ -18,9 +21,9 @@ export class FallbackErrorFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const error = asOAuthError(exception, this.logger);
-    if (request.url.startsWith('/api/')) {
+    if (request.url.startsWith('/api/') || request.url.startsWith('/oauth/userinfo')) {
       sendBearerError(reply, error);
-    } else if (request.url.startsWith('/oauth/token')) {
+    } else if (BACK_CHANNEL_PATHS.some((path) => request.url.startsWith(path))) {
       sendOAuthJsonError(reply, error);
     } else {
       await reply

@@ -124,3 +124,13 @@ export class NotFoundError extends OAuthError {
   override readonly status = 404;
   override readonly redirectable = false;
 }
+
+/** OpenID Connect Core section 3.1.2.6: prompt=none, but the user must log in. */
+export class LoginRequiredError extends OAuthError {
+  readonly code = 'login_required';
+}
+
+/** OpenID Connect Core section 3.1.2.6: prompt=none, but the user must consent. */
+export class ConsentRequiredError extends OAuthError {
+  readonly code = 'consent_required';
+}

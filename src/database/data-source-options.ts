@@ -2,11 +2,12 @@ import type { DataSourceOptions } from 'typeorm';
 import type BetterSqlite3 from 'better-sqlite3';
 import * as entityClasses from './entities/index.js';
 import { InitialSchema1763750000000 } from './migrations/1763750000000-initial-schema.js';
+import { PromptAndMaxAge1763760000000 } from './migrations/1763760000000-prompt-and-max-age.js';
 
 /** Every entity the index exports; adding one there registers it. */
 const entities = Object.values(entityClasses);
 
-export const migrations = [InitialSchema1763750000000];
+export const migrations = [InitialSchema1763750000000, PromptAndMaxAge1763760000000];
 
 /**
  * The one place that turns DATABASE_URL into TypeORM options: the app, the CLI and

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { isSubset } from '../common/scope.js';
 import { GrantRepository, type Grant } from './grant.repository.js';
 
-/** Records what a resource owner consented to; one live grant per user and client. */
+/** What resource owners consented to; one live grant per user and client. */
 @Injectable()
 export class GrantService {
   constructor(private readonly grants: GrantRepository) {}
@@ -27,5 +28,28 @@ export class GrantService {
     };
     await this.grants.insert(grant);
     return grant;
+  }
+
+  /** The scopes of the user's live grant for the client (none if there is no grant). */
+  async grantedScopes(userId: string, clientId: string): Promise<readonly string[]> {
+    return (await this.grants.findLive(userId, clientId))?.scopes ?? [];
+  }
+
+  /** Whether the user already granted the client every one of these scopes. */
+  async covers(userId: string, clientId: string, scopes: readonly string[]): Promise<boolean> {
+    return isSubset(scopes, await this.grantedScopes(userId, clientId));
+  }
+
+  async isLive(grantId: string): Promise<boolean> {
+    return (await this.grants.findById(grantId))?.revokedAt === null;
+  }
+
+  listLive(userId: string): Promise<Grant[]> {
+    return this.grants.listLive(userId);
+  }
+
+  /** Ends the grant and every code and token issued under it, at once. */
+  revoke(userId: string, grantId: string): Promise<boolean> {
+    return this.grants.revoke(grantId, userId, new Date());
   }
 }

@@ -1,13 +1,19 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SigningKeyEntity } from '../database/entities/index.js';
+import { KeyRotationService } from './key-rotation.service.js';
 import { SigningKeyRepository } from './signing-key.repository.js';
 import { SigningKeyService } from './signing-key.service.js';
 import { TypeOrmSigningKeyRepository } from './typeorm-signing-key.repository.js';
 
+/** Owner of the signing key material: loading, rotation, and the public JWK Set derived from it. */
 @Module({
   imports: [TypeOrmModule.forFeature([SigningKeyEntity])],
-  providers: [SigningKeyService, { provide: SigningKeyRepository, useClass: TypeOrmSigningKeyRepository }],
-  exports: [SigningKeyService],
+  providers: [
+    SigningKeyService,
+    KeyRotationService,
+    { provide: SigningKeyRepository, useClass: TypeOrmSigningKeyRepository },
+  ],
+  exports: [SigningKeyService, KeyRotationService],
 })
 export class KeysModule {}

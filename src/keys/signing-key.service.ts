@@ -1,11 +1,10 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { createHash, createPrivateKey, createPublicKey, generateKeyPair, type KeyObject } from 'node:crypto';
-import { promisify } from 'node:util';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { toPublicJwk, type JwkSet } from './public-jwk.js';
+import { generateSigningKey } from './signing-key-pair.js';
 import { SigningKeyRepository, type StoredSigningKey } from './signing-key.repository.js';
 
-const generateRsaKeyPair = promisify(generateKeyPair);
-
-export const SIGNING_ALGORITHM = 'RS256';
+export { SIGNING_ALGORITHM } from './signing-key-pair.js';
 
 /** A key parsed once into key objects: parsing PEM on every use halves the API's throughput. */
 export interface SigningKey {
@@ -13,71 +12,124 @@ export interface SigningKey {
   readonly alg: string;
   readonly privateKey: KeyObject;
   readonly publicKey: KeyObject;
+  /** Null for a key that may sign; otherwise it only verifies, until this instant. */
+  readonly retiresAt: Date | null;
 }
 
+/** How often each instance re-reads the keys, to pick up a rotation made by another process. */
+export const KEY_RELOAD_INTERVAL_MS = 5000;
+
 /** How often an unknown `kid` may trigger a reload, so random kids cannot hammer the database. */
-const RELOAD_INTERVAL_MS = 2000;
+const UNKNOWN_KID_RELOAD_INTERVAL_MS = 2000;
+
+interface LoadedKeys {
+  /** The newest key with no retirement date: the one that signs. */
+  readonly signing: SigningKey | null;
+  /** Every key not yet retired, newest first: the ones that verify. */
+  readonly usable: readonly SigningKey[];
+  readonly jwks: JwkSet;
+}
 
 /**
  * The server's token signing keys: generated on first start, persisted in the database so
  * every instance signs and verifies with the same keys, and held in memory as key objects.
+ * Each instance re-reads them every KEY_RELOAD_INTERVAL_MS, and on an unknown `kid`, so a
+ * rotation made elsewhere (the CLI, another instance) reaches it within that interval.
  */
 @Injectable()
-export class SigningKeyService implements OnModuleInit {
-  private keys: SigningKey[] = [];
-  private lastLoad = 0;
+export class SigningKeyService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(SigningKeyService.name);
+  private loaded: LoadedKeys = { signing: null, usable: [], jwks: { keys: [] } };
+  private lastUnknownKidReload = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private reloading = false;
+  /** Reloads started, and the newest one applied: a slow read never overwrites a newer one. */
+  private reloadsStarted = 0;
+  private reloadApplied = 0;
 
   constructor(private readonly repository: SigningKeyRepository) {}
 
   async onModuleInit(): Promise<void> {
-    await this.load();
-    if (this.keys.length === 0) {
-      await this.repository.insert(await this.generate());
-      await this.load();
-    }
+    await this.reload();
+    this.timer = setInterval(() => this.reloadInBackground(), KEY_RELOAD_INTERVAL_MS);
+    // The timer alone must not keep a process (the CLI, a test) alive.
+    this.timer.unref();
   }
 
-  /** The key that signs new tokens: the newest one not retired. */
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  /** The key that signs new tokens: the newest one not retiring. Synchronous: it is on the token endpoint's path. */
   current(): SigningKey {
-    const key = this.keys[0];
+    const key = this.loaded.signing;
     if (!key) throw new Error('No signing key is loaded');
     return key;
   }
 
-  /** The key that verifies a token with this `kid`, or null if it is not one of ours. */
+  /** The key that verifies a token with this `kid`, or null if it is not one of ours (or is retired). */
   async verificationKey(kid: string): Promise<SigningKey | null> {
-    const known = this.keys.find((key) => key.kid === kid);
-    if (known || Date.now() - this.lastLoad < RELOAD_INTERVAL_MS) return known ?? null;
-    await this.load();
-    return this.keys.find((key) => key.kid === kid) ?? null;
+    const known = this.find(kid);
+    if (known || Date.now() - this.lastUnknownKidReload < UNKNOWN_KID_RELOAD_INTERVAL_MS) return known;
+    this.lastUnknownKidReload = Date.now();
+    await this.reload();
+    return this.find(kid);
   }
 
-  private async load(): Promise<void> {
-    const stored = await this.repository.findUsable(new Date());
-    this.keys = stored.map((key) => ({
-      kid: key.kid,
-      alg: key.alg,
-      privateKey: createPrivateKey(key.privateKey),
-      publicKey: createPublicKey(key.publicKey),
-    }));
-    this.lastLoad = Date.now();
+  /**
+   * The public keys that may still verify tokens, as a JWK Set (RFC 7517 section 5): built
+   * once per load, so serving it costs no key export.
+   */
+  publicJwks(): JwkSet {
+    return this.loaded.jwks;
   }
 
-  private async generate(): Promise<StoredSigningKey> {
-    const { publicKey, privateKey } = await generateRsaKeyPair('rsa', { modulusLength: 2048 });
+  /**
+   * Re-reads the keys from the database. When no key may sign (first start, or every key
+   * retiring) it generates one; two instances doing so at once each add a key, and since
+   * every instance verifies with every unretired key, either may sign.
+   */
+  async reload(): Promise<void> {
+    const ticket = ++this.reloadsStarted;
+    let stored = await this.repository.findUsable(new Date());
+    if (!stored.some((key) => key.retiresAt === null)) {
+      await this.repository.insert(await generateSigningKey());
+      stored = await this.repository.findUsable(new Date());
+    }
+    if (ticket < this.reloadApplied) return;
+    this.reloadApplied = ticket;
+    this.loaded = this.parse(stored);
+  }
+
+  private reloadInBackground(): void {
+    if (this.reloading) return;
+    this.reloading = true;
+    this.reload()
+      .catch((error: unknown) => this.logger.warn(`Could not reload signing keys, keeping the loaded ones: ${error}`))
+      .finally(() => (this.reloading = false));
+  }
+
+  private find(kid: string): SigningKey | null {
+    return this.loaded.usable.find((key) => key.kid === kid) ?? null;
+  }
+
+  /** Parses each key's PEM once per process: a key already loaded keeps its key objects. */
+  private parse(stored: StoredSigningKey[]): LoadedKeys {
+    const usable = stored.map((key): SigningKey => {
+      const previous = this.find(key.kid);
+      return {
+        kid: key.kid,
+        alg: key.alg,
+        privateKey: previous?.privateKey ?? createPrivateKey(key.privateKey),
+        publicKey: previous?.publicKey ?? createPublicKey(key.publicKey),
+        retiresAt: key.retiresAt,
+      };
+    });
     return {
-      kid: jwkThumbprint(publicKey),
-      alg: SIGNING_ALGORITHM,
-      publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-      privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-      createdAt: new Date(),
-      retiresAt: null,
+      // Only a key without a retirement date signs, so no token outlives the key that signed it.
+      signing: usable.find((key) => key.retiresAt === null) ?? null,
+      usable,
+      jwks: Object.freeze({ keys: Object.freeze(usable.map((key) => toPublicJwk(key.publicKey, key.kid, key.alg))) }),
     };
   }
-}
-
-/** RFC 7638 JWK thumbprint of an RSA public key: a stable, collision-free `kid`. */
-function jwkThumbprint(publicKey: KeyObject): string {
-  const { e, kty, n } = publicKey.export({ format: 'jwk' });
-  return createHash('sha256').update(JSON.stringify({ e, kty, n })).digest('base64url');
 }

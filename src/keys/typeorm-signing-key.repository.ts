@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, MoreThan, Repository } from 'typeorm';
+import { IsNull, LessThan, MoreThan, Repository } from 'typeorm';
 import { SigningKeyEntity } from '../database/entities/index.js';
 import { SigningKeyRepository, type StoredSigningKey } from './signing-key.repository.js';
 
@@ -17,7 +17,15 @@ export class TypeOrmSigningKeyRepository extends SigningKeyRepository {
     });
   }
 
+  findAll(): Promise<StoredSigningKey[]> {
+    return this.keys.find({ order: { createdAt: 'DESC' } });
+  }
+
   async insert(key: StoredSigningKey): Promise<void> {
     await this.keys.insert(this.keys.create(key));
+  }
+
+  async retireOlderThan(createdBefore: Date, retiresAt: Date): Promise<void> {
+    await this.keys.update({ retiresAt: IsNull(), createdAt: LessThan(createdBefore) }, { retiresAt });
   }
 }

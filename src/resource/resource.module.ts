@@ -10,11 +10,13 @@ import { NotesController } from './notes/notes.controller.js';
 import { NotesService } from './notes/notes.service.js';
 import { TypeOrmNoteRepository } from './notes/typeorm-note.repository.js';
 import { ProfileController } from './profile.controller.js';
+import { StatsController } from './stats/stats.controller.js';
+import { UserinfoController } from './userinfo.controller.js';
 
 /** The resource server: API routes behind the Bearer guard. Tokens are seen only through AccessTokenVerifier. */
 @Module({
   imports: [PassportModule, TokensModule, AccountsModule, TypeOrmModule.forFeature([NoteEntity])],
-  controllers: [ProfileController, NotesController],
+  controllers: [ProfileController, NotesController, StatsController, UserinfoController],
   providers: [BearerStrategy, NotesService, { provide: NoteRepository, useClass: TypeOrmNoteRepository }],
 })
 export class ResourceModule {}

@@ -9,14 +9,32 @@ import type { tokensConfig } from '../config/tokens.config.js';
 import { SigningKeyService } from '../keys/signing-key.service.js';
 import type { AccessTokenClaims } from '../tokens/access-token.js';
 import { AccessTokenSigner } from '../tokens/access-token.signer.js';
+import { AccessTokenVerifier } from '../tokens/access-token.verifier.js';
 import { RefreshTokenService } from '../tokens/refresh-token.service.js';
 import { TokenFamilyService } from '../tokens/token-family.service.js';
 import {
   InMemoryAuthorizationCodeRepository,
   InMemoryRefreshTokenRepository,
+  InMemoryRevokedAccessTokenRepository,
   InMemorySigningKeyRepository,
   InMemoryTokenFamilyRepository,
+  InMemoryUserRepository,
 } from './in-memory-repositories.js';
+import { AccountService } from '../accounts/account.service.js';
+import { PasswordHasher } from '../accounts/password-hasher.js';
+import type { User } from '../accounts/user.js';
+import { IdTokenSigner } from '../oidc/id-token.signer.js';
+
+/** The user the unit specs' families belong to. */
+export const TEST_USER: User = {
+  id: 'user-1',
+  username: 'alice',
+  passwordHash: 'scrypt$10$8$1$c2FsdA$a2V5',
+  name: 'Alice',
+  email: 'alice@example.com',
+  emailVerified: true,
+  createdAt: new Date(0),
+};
 
 /** Shared set-up for unit specs: config namespaces as plain objects, clients, the token services. */
 
@@ -91,18 +109,25 @@ export function tokenServices(keys: SigningKeyService, config: TokensConfig = te
   const codeRepository = new InMemoryAuthorizationCodeRepository();
   const familyRepository = new InMemoryTokenFamilyRepository();
   const refreshTokenRepository = new InMemoryRefreshTokenRepository();
+  const revokedAccessTokenRepository = new InMemoryRevokedAccessTokenRepository();
   const jwt = new JwtService({});
   const refreshTokens = new RefreshTokenService(refreshTokenRepository, config);
   const families = new TokenFamilyService(familyRepository, config);
   const signer = new AccessTokenSigner(jwt, keys, testAppConfig(), config);
+  const users = new InMemoryUserRepository();
+  void users.insert(TEST_USER);
+  const accounts = new AccountService(users, new PasswordHasher(testAppConfig()));
   return {
     codeRepository,
     familyRepository,
     refreshTokenRepository,
+    revokedAccessTokenRepository,
     codes: new AuthorizationCodeService(codeRepository, config),
     refreshTokens,
     families,
-    issuer: new TokenIssuer(signer, refreshTokens),
+    signer,
+    verifier: new AccessTokenVerifier(jwt, keys, families, revokedAccessTokenRepository, testAppConfig()),
+    issuer: new TokenIssuer(signer, refreshTokens, new IdTokenSigner(jwt, keys, testAppConfig(), config), accounts),
     /** The claims of an access token, read without verification (the signer is not under test). */
     claimsOf: (accessToken: string) => jwt.decode<AccessTokenClaims>(accessToken),
   };

@@ -1,16 +1,19 @@
+import type { User } from '../accounts/user.js';
+import { UserRepository } from '../accounts/user.repository.js';
 import type { AuthorizationCode } from '../authorization/codes/authorization-code.repository.js';
 import { AuthorizationCodeRepository } from '../authorization/codes/authorization-code.repository.js';
 import type { Client } from '../client-registry/client.js';
 import { ClientRepository } from '../client-registry/client.repository.js';
 import { SigningKeyRepository, type StoredSigningKey } from '../keys/signing-key.repository.js';
 import { RefreshTokenRepository, type RefreshTokenRecord } from '../tokens/refresh-token.repository.js';
+import { RevokedAccessTokenRepository } from '../tokens/revoked-access-token.repository.js';
 import { TokenFamilyRepository, type RevocationReason, type TokenFamily } from '../tokens/token-family.repository.js';
 
 /**
  * In-memory adapters of the storage ports, for unit specs. They keep the ports' contracts as
  * the TypeORM adapters do: records are copied in and out (a caller never holds a live row),
  * an insert with a taken key fails like a primary key, and the conditional updates
- * (`redeem`, `markRotated`, `revoke`) change a row only while their condition holds, so that
+ * (`redeem`, `markRotated`, `revoke`, `retireOlderThan`) change a row only while their condition holds, so that
  * of concurrent callers exactly one wins. `rows` is there for specs to inspect what is stored.
  */
 class Table<T> {
@@ -121,18 +124,62 @@ export class InMemoryTokenFamilyRepository extends TokenFamilyRepository {
   }
 }
 
+export class InMemoryRevokedAccessTokenRepository extends RevokedAccessTokenRepository {
+  /** Like the SQL adapter's upsert, revoking a jti again keeps one row. */
+  readonly rows = new Map<string, { expiresAt: Date; revokedAt: Date }>();
+
+  async insert(jti: string, expiresAt: Date, now: Date): Promise<void> {
+    this.rows.set(jti, { expiresAt, revokedAt: now });
+  }
+
+  async exists(jti: string): Promise<boolean> {
+    return this.rows.has(jti);
+  }
+}
+
 export class InMemorySigningKeyRepository extends SigningKeyRepository {
   private readonly table = new Table<StoredSigningKey>((key) => ({ ...key }));
   readonly rows = this.table.rows;
 
   async findUsable(now: Date): Promise<StoredSigningKey[]> {
+    return (await this.findAll()).filter((key) => key.retiresAt === null || key.retiresAt > now);
+  }
+
+  async findAll(): Promise<StoredSigningKey[]> {
     return [...this.rows.values()]
-      .filter((key) => key.retiresAt === null || key.retiresAt > now)
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
       .map((key) => ({ ...key }));
   }
 
   async insert(key: StoredSigningKey): Promise<void> {
     this.table.insert(key.kid, key);
+  }
+
+  async retireOlderThan(createdBefore: Date, retiresAt: Date): Promise<void> {
+    for (const kid of this.rows.keys()) {
+      this.table.update(kid, (key) => key.retiresAt === null && key.createdAt < createdBefore, { retiresAt });
+    }
+  }
+}
+
+/** Users by id and username. */
+export class InMemoryUserRepository extends UserRepository {
+  readonly rows = new Map<string, User>();
+
+  findById(id: string): Promise<User | null> {
+    return Promise.resolve(this.rows.get(id) ?? null);
+  }
+
+  findByUsername(username: string): Promise<User | null> {
+    return Promise.resolve([...this.rows.values()].find((user) => user.username === username) ?? null);
+  }
+
+  list(): Promise<User[]> {
+    return Promise.resolve([...this.rows.values()]);
+  }
+
+  insert(user: User): Promise<void> {
+    this.rows.set(user.id, { ...user });
+    return Promise.resolve();
   }
 }

@@ -32,9 +32,13 @@ export class AccessTokenVerifier {
     return {
       subject: claims.sub,
       clientId: claims.client_id,
+      owner: claims.family_id ? 'user' : 'client',
       scopes: parseScope(claims.scope),
       jti: claims.jti,
       familyId: claims.family_id ?? null,
+      issuer: claims.iss,
+      audience: claims.aud,
+      issuedAt: new Date(claims.iat * 1000),
       expiresAt: new Date(claims.exp * 1000),
     };
   }
@@ -63,6 +67,10 @@ export class AccessTokenVerifier {
       if (typeof claims.sub !== 'string' || typeof claims.client_id !== 'string' || typeof claims.jti !== 'string') {
         throw new Error('missing claims');
       }
+      if (typeof claims.iat !== 'number') throw new Error('missing claims');
+      // A token without a family is the client's own (client_credentials): this server issues
+      // those only with sub = client_id, so no other token can pass for one.
+      if (!claims.family_id && claims.sub !== claims.client_id) throw new Error('a client token for another subject');
       return claims;
     } catch (error) {
       const expired = error instanceof Error && error.name === 'TokenExpiredError';

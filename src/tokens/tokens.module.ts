@@ -8,8 +8,10 @@ import { AccessTokenVerifier } from './access-token.verifier.js';
 import { RefreshTokenRepository } from './refresh-token.repository.js';
 import { RefreshTokenService } from './refresh-token.service.js';
 import { RevokedAccessTokenRepository } from './revoked-access-token.repository.js';
+import { RevokedAccessTokenService } from './revoked-access-token.service.js';
 import { TokenFamilyRepository } from './token-family.repository.js';
 import { TokenFamilyService } from './token-family.service.js';
+import { TokenLookup } from './token-lookup.service.js';
 import { TypeOrmRefreshTokenRepository } from './typeorm-refresh-token.repository.js';
 import { TypeOrmRevokedAccessTokenRepository } from './typeorm-revoked-access-token.repository.js';
 import { TypeOrmTokenFamilyRepository } from './typeorm-token-family.repository.js';
@@ -29,10 +31,19 @@ import { TypeOrmTokenFamilyRepository } from './typeorm-token-family.repository.
     AccessTokenVerifier,
     RefreshTokenService,
     TokenFamilyService,
+    TokenLookup,
+    RevokedAccessTokenService,
     { provide: TokenFamilyRepository, useClass: TypeOrmTokenFamilyRepository },
     { provide: RefreshTokenRepository, useClass: TypeOrmRefreshTokenRepository },
     { provide: RevokedAccessTokenRepository, useClass: TypeOrmRevokedAccessTokenRepository },
   ],
-  exports: [AccessTokenSigner, AccessTokenVerifier, RefreshTokenService, TokenFamilyService],
+  exports: [
+    AccessTokenSigner,
+    AccessTokenVerifier,
+    RefreshTokenService,
+    TokenFamilyService,
+    TokenLookup,
+    RevokedAccessTokenService,
+  ],
 })
 export class TokensModule {}

@@ -56,6 +56,16 @@ export async function openInteraction(browser: Agent, path: string): Promise<Int
   };
 }
 
+/** Submits the login form; a successful login answers 303. */
+export async function submitLogin(browser: Agent, step: InteractionStep, username: string, password: string) {
+  const res = await browser
+    .post('/oauth/login')
+    .type('form')
+    .send({ interaction: step.interaction, _csrf: step.csrf, username, password });
+  expect(res.status).toBe(303);
+  return res;
+}
+
 /** Submits the login form and returns the consent page that follows. */
 export async function logIn(
   browser: Agent,
@@ -63,14 +73,10 @@ export async function logIn(
   username: string,
   password: string,
 ): Promise<InteractionStep> {
-  const res = await browser
-    .post('/oauth/login')
-    .type('form')
-    .send({ interaction: step.interaction, _csrf: step.csrf, username, password });
-  expect(res.status).toBe(303);
+  const res = await submitLogin(browser, step, username, password);
+  expect(res.headers.location).toMatch(/^\/oauth\/interaction\//);
   return openInteraction(browser, res.headers.location as string);
 }
-
 /** Approves or denies on the consent page; returns the redirect back to the client. */
 export async function decide(browser: Agent, step: InteractionStep, decision: 'approve' | 'deny') {
   const res = await browser
@@ -107,14 +113,33 @@ export async function obtainCode(
     code_challenge: challenge,
     code_challenge_method: 'S256',
   });
-  const consent = await logIn(browser, login, user.username, user.password);
-  const { params } = await decide(browser, consent, 'approve');
+  // A user who granted these scopes before goes straight back to the client after login.
+  const res = await submitLogin(browser, login, user.username, user.password);
+  const location = res.headers.location as string;
+  const { params } = location.startsWith('/')
+    ? await decide(browser, await openInteraction(browser, location), 'approve')
+    : redirectParams(location);
   return { code: params.code!, verifier, state, params };
 }
 
 /** POST /oauth/token, authenticating with HTTP Basic when the client has a secret. */
 export function tokenRequest(t: TestApp, client: RegisteredClient, form: Record<string, string>) {
-  const req = t.http().post('/oauth/token').type('form');
+  return backChannelRequest(t, '/oauth/token', client, form);
+}
+
+/** POST /oauth/introspect (RFC 7662), authenticating like tokenRequest. */
+export function introspectionRequest(t: TestApp, client: RegisteredClient, form: Record<string, string>) {
+  return backChannelRequest(t, '/oauth/introspect', client, form);
+}
+
+/** POST /oauth/revoke (RFC 7009), authenticating like tokenRequest. */
+export function revocationRequest(t: TestApp, client: RegisteredClient, form: Record<string, string>) {
+  return backChannelRequest(t, '/oauth/revoke', client, form);
+}
+
+/** A form POST to a back-channel endpoint: HTTP Basic for a client with a secret, else client_id in the body. */
+function backChannelRequest(t: TestApp, path: string, client: RegisteredClient, form: Record<string, string>) {
+  const req = t.http().post(path).type('form');
   if (client.clientSecret) req.auth(client.clientId, client.clientSecret);
   else form = { client_id: client.clientId, ...form };
   return req.send(form);
@@ -142,4 +167,11 @@ export async function obtainTokens(
     scope: string;
     token_type: string;
   };
+}
+
+/** client_credentials (RFC 6749 section 4.4): the access token a confidential client obtains for itself. */
+export async function obtainClientToken(t: TestApp, client: RegisteredClient, scope?: string): Promise<string> {
+  const res = await tokenRequest(t, client, { grant_type: 'client_credentials', ...(scope ? { scope } : {}) });
+  expect(res.status).toBe(200);
+  return res.body.access_token as string;
 }

@@ -9,11 +9,18 @@ export interface AuthorizationContext {
   redirectUri?: string;
   scopes?: string[];
   codeChallenge?: string;
+  /** OpenID Connect `prompt` values, each at most once. */
+  prompts?: Prompt[];
+  /** OpenID Connect `max_age`, in seconds. */
+  maxAge?: number;
 }
 
+export type Prompt = 'none' | 'login' | 'consent';
+
 /** The context of a request that passed every check. */
-export type ValidAuthorizationRequest = Required<Omit<AuthorizationContext, 'codeChallenge'>> & {
+export type ValidAuthorizationRequest = Required<Omit<AuthorizationContext, 'codeChallenge' | 'maxAge'>> & {
   codeChallenge: string | null;
+  maxAge: number | null;
 };
 
 /** One rule of the authorization request; throws one typed OAuthError when it is broken. */

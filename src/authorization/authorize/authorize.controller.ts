@@ -1,6 +1,7 @@
-import { Controller, Get, Query, Redirect, UseFilters } from '@nestjs/common';
-import { PendingAuthorizationService } from '../interaction/pending-authorization.service.js';
+import { Controller, Get, Query, Redirect, Session, UseFilters } from '@nestjs/common';
+import type { Session as BrowserCookie } from '@fastify/secure-session';
 import { AuthorizationErrorFilter } from '../authorization-error.filter.js';
+import { AuthorizationFlow } from '../interaction/authorization-flow.service.js';
 import { AuthorizationRequestDto } from './authorization-request.dto.js';
 import { AuthorizePipeline } from './authorize.pipeline.js';
 
@@ -10,15 +11,20 @@ import { AuthorizePipeline } from './authorize.pipeline.js';
 export class AuthorizeController {
   constructor(
     private readonly pipeline: AuthorizePipeline,
-    private readonly pending: PendingAuthorizationService,
+    private readonly flow: AuthorizationFlow,
   ) {}
 
-  /** Validates the request, keeps it on the server and sends the browser to login and consent. */
+  /**
+   * Validates the request, then answers at once when the user is logged in and granted every
+   * scope before, or sends the browser to login and consent.
+   */
   @Get('authorize')
   @Redirect()
-  async authorize(@Query() params: AuthorizationRequestDto): Promise<{ url: string; statusCode: number }> {
+  async authorize(
+    @Query() params: AuthorizationRequestDto,
+    @Session() session: BrowserCookie | undefined,
+  ): Promise<{ url: string; statusCode: number }> {
     const request = await this.pipeline.validate(params);
-    const interaction = await this.pending.create(request);
-    return { url: `/oauth/interaction/${interaction}`, statusCode: 302 };
+    return { url: await this.flow.begin(request, session), statusCode: 302 };
   }
 }

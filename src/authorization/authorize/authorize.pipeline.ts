@@ -5,7 +5,9 @@ import type { AuthorizationCheck, AuthorizationContext, ValidAuthorizationReques
 import type { AuthorizationRequestDto } from './authorization-request.dto.js';
 import { AuthorizationRedirectError } from './authorization-redirect.error.js';
 import { checkClient } from './checks/client.check.js';
+import { checkMaxAge } from './checks/max-age.check.js';
 import { checkPkce } from './checks/pkce.check.js';
+import { checkPrompt } from './checks/prompt.check.js';
 import { checkRedirectUri } from './checks/redirect-uri.check.js';
 import { checkResponseType } from './checks/response-type.check.js';
 import { checkScope } from './checks/scope.check.js';
@@ -17,7 +19,13 @@ import { checkScope } from './checks/scope.check.js';
 @Injectable()
 export class AuthorizePipeline {
   private readonly beforeRedirectIsKnown: AuthorizationCheck[];
-  private readonly afterRedirectIsKnown: AuthorizationCheck[] = [checkResponseType, checkScope, checkPkce];
+  private readonly afterRedirectIsKnown: AuthorizationCheck[] = [
+    checkResponseType,
+    checkScope,
+    checkPkce,
+    checkPrompt,
+    checkMaxAge,
+  ];
 
   constructor(registry: ClientRegistry) {
     this.beforeRedirectIsKnown = [checkClient(registry), checkRedirectUri];
@@ -34,6 +42,10 @@ export class AuthorizePipeline {
       }
       throw error;
     }
-    return { ...context, codeChallenge: context.codeChallenge ?? null } as ValidAuthorizationRequest;
+    return {
+      ...context,
+      codeChallenge: context.codeChallenge ?? null,
+      maxAge: context.maxAge ?? null,
+    } as ValidAuthorizationRequest;
   }
 }

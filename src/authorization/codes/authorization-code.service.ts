@@ -3,7 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { randomToken, sha256 } from '../../common/crypto.js';
 import { secondsFromNow } from '../../common/time.js';
 import { tokensConfig } from '../../config/tokens.config.js';
-import type { PendingAuthorization } from '../interaction/pending-authorization.repository.js';
+import type { AuthorizationRequestRecord } from '../interaction/pending-authorization.repository.js';
 import { AuthorizationCodeRepository, type AuthorizationCode } from './authorization-code.repository.js';
 
 /**
@@ -18,7 +18,7 @@ export class AuthorizationCodeService {
   ) {}
 
   /** Issues the code answering an approved authorization request. */
-  async issue(request: PendingAuthorization, userId: string, grantId: string, authTime: Date): Promise<string> {
+  async issue(request: AuthorizationRequestRecord, userId: string, grantId: string, authTime: Date): Promise<string> {
     const code = randomToken(32);
     await this.codes.insert({
       codeHash: sha256(code),

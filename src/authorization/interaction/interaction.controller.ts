@@ -12,10 +12,13 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import type { Session as BrowserCookie } from '@fastify/secure-session';
+import { SignInService } from '../../accounts/sign-in.service.js';
+import { CsrfGuard } from '../../browser/csrf.guard.js';
 import { AuthorizationErrorFilter } from '../authorization-error.filter.js';
-import { CsrfGuard } from './csrf.guard.js';
+import { AuthorizationFlow, loginIsFresh } from './authorization-flow.service.js';
 import { ConsentFormDto, LoginFormDto } from './interaction.dto.js';
 import { InteractionService, type InteractionPage } from './interaction.service.js';
+import { LoginFailedError } from './login-failed.error.js';
 import { LoginFailedFilter } from './login-failed.filter.js';
 import { PendingAuthorizationService } from './pending-authorization.service.js';
 
@@ -27,7 +30,9 @@ type RedirectTo = { url: string; statusCode: number };
 export class InteractionController {
   constructor(
     private readonly interactions: InteractionService,
+    private readonly flow: AuthorizationFlow,
     private readonly pending: PendingAuthorizationService,
+    private readonly signIn: SignInService,
   ) {}
 
   @Get('interaction/:interaction')
@@ -42,8 +47,10 @@ export class InteractionController {
   @UseFilters(LoginFailedFilter)
   @Redirect()
   async login(@Body() form: LoginFormDto, @Session() session: BrowserCookie): Promise<RedirectTo> {
-    await this.interactions.logIn(form.interaction, form.username, form.password, session);
-    return { url: `/oauth/interaction/${form.interaction}`, statusCode: 303 };
+    await this.pending.get(form.interaction);
+    const login = await this.signIn.signIn(form.username, form.password, session);
+    if (!login) throw new LoginFailedError(form.interaction, form.username);
+    return { url: await this.flow.afterLogin(form.interaction, login), statusCode: 303 };
   }
 
   @Post('consent')
@@ -52,8 +59,10 @@ export class InteractionController {
   @Redirect()
   async consent(@Body() form: ConsentFormDto, @Session() session: BrowserCookie): Promise<RedirectTo> {
     const pending = await this.pending.get(form.interaction);
-    const login = await this.interactions.loggedInUser(session);
-    if (!login) return { url: `/oauth/interaction/${form.interaction}`, statusCode: 303 };
-    return { url: await this.interactions.decide(pending, login, form.decision), statusCode: 302 };
+    const login = await this.signIn.current(session);
+    if (!login || !loginIsFresh(login, pending.loginRequiredAfter)) {
+      return { url: `/oauth/interaction/${form.interaction}`, statusCode: 303 };
+    }
+    return { url: await this.flow.decide(pending, login, form.decision), statusCode: 302 };
   }
 }

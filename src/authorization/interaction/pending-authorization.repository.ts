@@ -1,6 +1,5 @@
-/** A validated authorization request waiting for the resource owner. */
-export interface PendingAuthorization {
-  readonly idHash: string;
+/** What an approved authorization request needs to become a code (RFC 6749 section 4.1.1). */
+export interface AuthorizationRequestRecord {
   readonly clientId: string;
   readonly redirectUri: string;
   readonly redirectUriSent: boolean;
@@ -8,6 +7,18 @@ export interface PendingAuthorization {
   readonly state: string | null;
   readonly codeChallenge: string | null;
   readonly nonce: string | null;
+}
+
+/** A validated authorization request waiting for the resource owner. */
+export interface PendingAuthorization extends AuthorizationRequestRecord {
+  readonly idHash: string;
+  /**
+   * The user must have entered their password at or after this instant (OpenID Connect
+   * Core section 3.1.2.1: `prompt=login` and `max_age`); null when any login will do.
+   */
+  readonly loginRequiredAfter: Date | null;
+  /** `prompt=consent`: ask even for scopes the user already granted. */
+  readonly consentRequired: boolean;
   readonly createdAt: Date;
   readonly expiresAt: Date;
 }

@@ -4,8 +4,13 @@ import { randomToken, sha256 } from '../../common/crypto.js';
 import { InvalidInteractionError } from '../../common/oauth-errors.js';
 import { secondsFromNow } from '../../common/time.js';
 import { tokensConfig } from '../../config/tokens.config.js';
-import type { ValidAuthorizationRequest } from '../authorize/authorization-context.js';
-import { PendingAuthorizationRepository, type PendingAuthorization } from './pending-authorization.repository.js';
+import {
+  PendingAuthorizationRepository,
+  type AuthorizationRequestRecord,
+  type PendingAuthorization,
+} from './pending-authorization.repository.js';
+
+export type LoginAndConsentDemands = Pick<PendingAuthorization, 'loginRequiredAfter' | 'consentRequired'>;
 
 const EXPIRED = 'This sign-in request has expired or was already answered. Go back to the application and start again.';
 
@@ -22,18 +27,13 @@ export class PendingAuthorizationService {
   ) {}
 
   /** @returns the id the browser carries. */
-  async create(request: ValidAuthorizationRequest): Promise<string> {
+  async create(request: AuthorizationRequestRecord, demands: LoginAndConsentDemands): Promise<string> {
     const id = randomToken(32);
     const now = new Date();
     await this.pending.insert({
+      ...request,
+      ...demands,
       idHash: sha256(id),
-      clientId: request.client.id,
-      redirectUri: request.redirectUri,
-      redirectUriSent: request.params.redirect_uri !== undefined,
-      scopes: request.scopes,
-      state: request.params.state ?? null,
-      codeChallenge: request.codeChallenge,
-      nonce: request.params.nonce ?? null,
       createdAt: now,
       expiresAt: secondsFromNow(this.config.interactionTtl, now),
     });

@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import type { Client } from '../../client-registry/client.js';
 import { ClientRegistry } from '../../client-registry/client-registry.service.js';
 import { InvalidClientError, InvalidRequestError } from '../../common/oauth-errors.js';
-import type { TokenRequestDto } from './token-request.dto.js';
+
+/**
+ * The body parameters of client authentication (RFC 6749 section 2.3.1), shared by every
+ * back-channel request: token, introspection (RFC 7662) and revocation (RFC 7009).
+ */
+export interface ClientAuthenticationParameters {
+  client_id?: string;
+  client_secret?: string;
+}
 
 interface PresentedCredentials {
   clientId: string;
@@ -10,7 +18,7 @@ interface PresentedCredentials {
 }
 
 /**
- * Authenticates the client at the token endpoint (RFC 6749 section 2.3): client_secret_basic
+ * Authenticates the client at the back-channel endpoints (RFC 6749 section 2.3): client_secret_basic
  * or client_secret_post for confidential clients, client_id alone for public ones. Every
  * failure is 401 invalid_client (section 5.2) and says nothing about which part was wrong.
  */
@@ -18,7 +26,7 @@ interface PresentedCredentials {
 export class ClientAuthenticator {
   constructor(private readonly registry: ClientRegistry) {}
 
-  async authenticate(authorization: string | undefined, body: TokenRequestDto): Promise<Client> {
+  async authenticate(authorization: string | undefined, body: ClientAuthenticationParameters): Promise<Client> {
     const presented = this.presentedCredentials(authorization, body);
     const client = await this.registry.find(presented.clientId);
     const fail = () => new InvalidClientError('Client authentication failed');
@@ -31,7 +39,10 @@ export class ClientAuthenticator {
     return client;
   }
 
-  private presentedCredentials(authorization: string | undefined, body: TokenRequestDto): PresentedCredentials {
+  private presentedCredentials(
+    authorization: string | undefined,
+    body: ClientAuthenticationParameters,
+  ): PresentedCredentials {
     if (authorization !== undefined) {
       // Section 2.3: the client MUST NOT use more than one authentication method per request.
       if (body.client_secret !== undefined)

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Client } from '../../client-registry/client.js';
 import { InvalidRequestError, UnauthorizedClientError, UnsupportedGrantTypeError } from '../../common/oauth-errors.js';
 import { AuthorizationCodeGrant } from './grants/authorization-code.grant.js';
+import { ClientCredentialsGrant } from './grants/client-credentials.grant.js';
 import { RefreshTokenGrant } from './grants/refresh-token.grant.js';
 import type { TokenGrant, TokenResponse } from './token-grant.js';
 import type { TokenRequestDto } from './token-request.dto.js';
@@ -11,8 +12,14 @@ import type { TokenRequestDto } from './token-request.dto.js';
 export class TokenEndpoint {
   private readonly grants: ReadonlyMap<string, TokenGrant>;
 
-  constructor(authorizationCode: AuthorizationCodeGrant, refreshToken: RefreshTokenGrant) {
-    this.grants = new Map([authorizationCode, refreshToken].map((grant) => [grant.grantType, grant]));
+  constructor(
+    authorizationCode: AuthorizationCodeGrant,
+    refreshToken: RefreshTokenGrant,
+    clientCredentials: ClientCredentialsGrant,
+  ) {
+    this.grants = new Map(
+      [authorizationCode, refreshToken, clientCredentials].map((grant) => [grant.grantType, grant]),
+    );
   }
 
   handle(client: Client, request: TokenRequestDto): Promise<TokenResponse> {

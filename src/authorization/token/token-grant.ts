@@ -8,6 +8,8 @@ export interface TokenResponse {
   expires_in: number;
   refresh_token?: string;
   scope: string;
+  /** OpenID Connect Core section 3.1.3.3, for requests with the `openid` scope. */
+  id_token?: string;
 }
 
 /** One grant type of the token endpoint; the endpoint picks it by `grant_type`. */

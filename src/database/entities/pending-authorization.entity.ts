@@ -33,6 +33,12 @@ export class PendingAuthorizationEntity {
   @Column({ type: 'text', nullable: true })
   nonce!: string | null;
 
+  @InstantColumn({ name: 'login_required_after', nullable: true })
+  loginRequiredAfter!: Date | null;
+
+  @Column({ type: 'boolean', name: 'consent_required', default: false })
+  consentRequired!: boolean;
+
   @InstantColumn({ name: 'created_at' })
   createdAt!: Date;
 

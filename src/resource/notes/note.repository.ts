@@ -9,4 +9,6 @@ export interface Note {
 export abstract class NoteRepository {
   abstract listByOwner(ownerId: string): Promise<Note[]>;
   abstract insert(note: Note): Promise<void>;
+  /** The number of notes of all owners together. */
+  abstract countAll(): Promise<number>;
 }

@@ -17,4 +17,8 @@ export class TypeOrmNoteRepository extends NoteRepository {
   async insert(note: Note): Promise<void> {
     await this.notes.insert(this.notes.create(note));
   }
+
+  countAll(): Promise<number> {
+    return this.notes.count();
+  }
 }

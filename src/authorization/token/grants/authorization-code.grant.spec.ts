@@ -72,7 +72,7 @@ describe('AuthorizationCodeGrant: a code is exchanged once, by its client, with 
   });
 
   describe('a valid exchange', () => {
-    it('issues a Bearer access token for the user, client and scope, and a refresh token', async () => {
+    it('issues a Bearer access token for the user, client and scope, a refresh token and (openid) an ID token', async () => {
       const response = await exchange(await givenCode());
       expect(response).toEqual({
         access_token: expect.any(String),
@@ -80,6 +80,7 @@ describe('AuthorizationCodeGrant: a code is exchanged once, by its client, with 
         expires_in: 900,
         refresh_token: expect.any(String),
         scope: 'openid notes:read',
+        id_token: expect.any(String),
       });
       const family = [...services.familyRepository.rows.values()][0]!;
       expect(services.claimsOf(response.access_token)).toMatchObject({

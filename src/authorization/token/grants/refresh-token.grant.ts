@@ -36,7 +36,7 @@ export class RefreshTokenGrant implements TokenGrant {
     // Checked before rotating, so a bad scope does not cost the client its refresh token.
     const scopes = this.narrowedScope(family, request.scope);
     if (!(await this.refreshTokens.rotate(token))) return this.reused(family);
-    return this.issuer.issue(client, family, scopes);
+    return this.issuer.issue(client, family, { scopes });
   }
 
   /** RFC 9700 section 4.14.2: an ended refresh token presented again revokes its whole family. */

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { InvalidInteractionError } from '../../common/oauth-errors.js';
+import { InvalidInteractionError } from '../common/oauth-errors.js';
 import { BrowserSession } from './browser-session.js';
 
 /** Refuses a form POST whose `_csrf` field does not match this browser's session (403). */

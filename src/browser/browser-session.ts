@@ -42,4 +42,9 @@ export const BrowserSession = {
     session.set('csrfSecret', tokens.secretSync());
     session.set('loginSessionId', loginSessionId);
   },
+
+  /** After a logout: nothing of the old session survives, not even its CSRF secret. */
+  logOut(session: Session): void {
+    session.regenerate();
+  },
 };

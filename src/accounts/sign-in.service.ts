@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import type { Session } from '@fastify/secure-session';
+import { BrowserSession } from '../browser/browser-session.js';
+import { AccountService } from './account.service.js';
+import { LoginSessionService } from './login-session.service.js';
+import type { User } from './user.js';
+
+/** The user logged in to this browser, and when they last entered their password. */
+export interface LoggedInUser {
+  user: User;
+  /** OpenID Connect Core section 2 `auth_time`. */
+  authTime: Date;
+}
+
+/** Logging a browser in and out: the password check, the login session and the cookie together. */
+@Injectable()
+export class SignInService {
+  constructor(
+    private readonly accounts: AccountService,
+    private readonly loginSessions: LoginSessionService,
+  ) {}
+
+  /** @returns the user now logged in, or null when the credentials are wrong (one answer for every failure). */
+  async signIn(username: string, password: string, session: Session): Promise<LoggedInUser | null> {
+    const user = await this.accounts.authenticate(username, password);
+    if (!user) return null;
+    BrowserSession.logIn(session, await this.loginSessions.start(user.id));
+    return { user, authTime: new Date() };
+  }
+
+  async current(session: Session | undefined): Promise<LoggedInUser | null> {
+    const login = await this.loginSessions.find(BrowserSession.loginSessionId(session));
+    const user = login ? await this.accounts.findById(login.userId) : null;
+    return user && login ? { user, authTime: login.authTime } : null;
+  }
+
+  /** Ends the login session everywhere and gives the browser a fresh, empty cookie. */
+  async signOut(session: Session): Promise<void> {
+    await this.loginSessions.end(BrowserSession.loginSessionId(session));
+    BrowserSession.logOut(session);
+  }
+}

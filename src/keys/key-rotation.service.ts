@@ -1,0 +1,67 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { tokensConfig } from '../config/tokens.config.js';
+import { generateSigningKey } from './signing-key-pair.js';
+import { SigningKeyRepository } from './signing-key.repository.js';
+import { KEY_RELOAD_INTERVAL_MS, SigningKeyService } from './signing-key.service.js';
+
+/**
+ * How much longer than the longest token lifetime an old key keeps verifying. Other
+ * instances go on signing with it until their next reload, and the last token one of them
+ * signs must still verify until it expires: two reload intervals cover that read.
+ */
+export const RETIREMENT_GRACE_MS = 2 * KEY_RELOAD_INTERVAL_MS;
+
+/** A signing key as administrators see it: never a private part. */
+export interface SigningKeySummary {
+  readonly kid: string;
+  readonly alg: string;
+  readonly createdAt: Date;
+  readonly retiresAt: Date | null;
+  /** Whether this is the key that signs new tokens. */
+  readonly current: boolean;
+}
+
+export interface KeyRotation {
+  readonly current: SigningKeySummary;
+  /** When the keys that signed before this rotation stop verifying. */
+  readonly previousKeysRetireAt: Date;
+}
+
+/**
+ * Key rotation: a new key signs from now on, and each older key keeps verifying until every
+ * token it may have signed has expired, then is neither loaded nor published.
+ */
+@Injectable()
+export class KeyRotationService {
+  constructor(
+    private readonly repository: SigningKeyRepository,
+    private readonly keys: SigningKeyService,
+    @Inject(tokensConfig.KEY) private readonly tokens: ConfigType<typeof tokensConfig>,
+  ) {}
+
+  async rotate(now: Date = new Date()): Promise<KeyRotation> {
+    const key = await generateSigningKey(now);
+    // Insert before retiring the others, so that there is never a moment without a key that may sign.
+    await this.repository.insert(key);
+    const longestTokenLifetimeMs = Math.max(this.tokens.accessTokenTtl, this.tokens.idTokenTtl) * 1000;
+    const previousKeysRetireAt = new Date(now.getTime() + longestTokenLifetimeMs + RETIREMENT_GRACE_MS);
+    await this.repository.retireOlderThan(key.createdAt, previousKeysRetireAt);
+    await this.keys.reload();
+    const current = { kid: key.kid, alg: key.alg, createdAt: key.createdAt, retiresAt: null, current: true };
+    return { current, previousKeysRetireAt };
+  }
+
+  /** Every stored key, newest first, retired ones included. */
+  async list(): Promise<SigningKeySummary[]> {
+    const stored = await this.repository.findAll();
+    const signing = stored.find((key) => key.retiresAt === null);
+    return stored.map((key) => ({
+      kid: key.kid,
+      alg: key.alg,
+      createdAt: key.createdAt,
+      retiresAt: key.retiresAt,
+      current: key === signing,
+    }));
+  }
+}

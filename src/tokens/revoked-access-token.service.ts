@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import type { VerifiedAccessToken } from './access-token.js';
+import { RevokedAccessTokenRepository } from './revoked-access-token.repository.js';
+
+/**
+ * Access tokens revoked one by one (RFC 7009 section 2.1). A JWT cannot be recalled, so its
+ * `jti` is listed until the token would have expired anyway; AccessTokenVerifier checks the list.
+ */
+@Injectable()
+export class RevokedAccessTokenService {
+  constructor(private readonly revoked: RevokedAccessTokenRepository) {}
+
+  /** Ends the token at once; revoking it again changes nothing. */
+  revoke(token: VerifiedAccessToken): Promise<void> {
+    return this.revoked.insert(token.jti, token.expiresAt, new Date());
+  }
+}
