@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { AccountPageModule } from './account/account.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AuthorizationModule } from './authorization/authorization.module.js';
 import { ClientRegistryModule } from './client-registry/client-registry.module.js';
@@ -17,6 +18,7 @@ import { SeedModule } from './seed/seed.module.js';
     DatabaseModule,
     ClientRegistryModule,
     AccountsModule,
+    AccountPageModule,
     AuthorizationModule,
     DiscoveryModule,
     ResourceModule,
