@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SigningKeyEntity } from '../database/entities/index.js';
+import { JwtSigner } from './jwt-signer.js';
 import { KeyRotationService } from './key-rotation.service.js';
 import { SigningKeyRepository } from './signing-key.repository.js';
 import { SigningKeyService } from './signing-key.service.js';
@@ -8,12 +10,13 @@ import { TypeOrmSigningKeyRepository } from './typeorm-signing-key.repository.js
 
 /** Owner of the signing key material: loading, rotation, and the public JWK Set derived from it. */
 @Module({
-  imports: [TypeOrmModule.forFeature([SigningKeyEntity])],
+  imports: [JwtModule.register({}), TypeOrmModule.forFeature([SigningKeyEntity])],
   providers: [
     SigningKeyService,
     KeyRotationService,
+    JwtSigner,
     { provide: SigningKeyRepository, useClass: TypeOrmSigningKeyRepository },
   ],
-  exports: [SigningKeyService, KeyRotationService],
+  exports: [SigningKeyService, KeyRotationService, JwtSigner],
 })
 export class KeysModule {}

@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { JwtService } from '@nestjs/jwt';
 import { createHash } from 'node:crypto';
 import type { User } from '../accounts/user.js';
 import { epochSeconds } from '../common/time.js';
 import { appConfig } from '../config/app.config.js';
 import { tokensConfig } from '../config/tokens.config.js';
-import { SigningKeyService } from '../keys/signing-key.service.js';
+import { JwtSigner } from '../keys/jwt-signer.js';
 import { claimsForScopes } from './claims.js';
 
 export interface IdTokenSubject {
@@ -34,14 +33,12 @@ export function accessTokenHash(accessToken: string): string {
 @Injectable()
 export class IdTokenSigner {
   constructor(
-    private readonly jwt: JwtService,
-    private readonly keys: SigningKeyService,
+    private readonly signer: JwtSigner,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     @Inject(tokensConfig.KEY) private readonly tokens: ConfigType<typeof tokensConfig>,
   ) {}
 
   sign(subject: IdTokenSubject): Promise<string> {
-    const key = this.keys.current();
     const iat = epochSeconds();
     const claims = {
       iss: this.app.issuer,
@@ -54,11 +51,6 @@ export class IdTokenSigner {
       at_hash: accessTokenHash(subject.accessToken),
       ...claimsForScopes(subject.user, subject.scopes),
     };
-    return this.jwt.signAsync(claims, {
-      algorithm: key.alg as 'RS256',
-      privateKey: key.privateKey,
-      keyid: key.kid,
-      header: { alg: key.alg, typ: 'JWT' },
-    });
+    return this.signer.sign(claims, 'JWT');
   }
 }

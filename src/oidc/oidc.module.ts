@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { JwtModule } from '@nestjs/jwt';
 import { KeysModule } from '../keys/keys.module.js';
 import { IdTokenSigner } from './id-token.signer.js';
 
 /** OpenID Connect: ID tokens for the token endpoint. (UserInfo is a protected resource: see ResourceModule.) */
 @Module({
-  imports: [KeysModule, JwtModule.register({})],
+  imports: [KeysModule],
   providers: [IdTokenSigner],
   exports: [IdTokenSigner],
 })

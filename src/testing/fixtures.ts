@@ -24,6 +24,7 @@ import { AccountService } from '../accounts/account.service.js';
 import { PasswordHasher } from '../accounts/password-hasher.js';
 import type { User } from '../accounts/user.js';
 import { IdTokenSigner } from '../oidc/id-token.signer.js';
+import { JwtSigner } from '../keys/jwt-signer.js';
 
 /** The user the unit specs' families belong to. */
 export const TEST_USER: User = {
@@ -113,7 +114,8 @@ export function tokenServices(keys: SigningKeyService, config: TokensConfig = te
   const jwt = new JwtService({});
   const refreshTokens = new RefreshTokenService(refreshTokenRepository, config);
   const families = new TokenFamilyService(familyRepository, config);
-  const signer = new AccessTokenSigner(jwt, keys, testAppConfig(), config);
+  const jwtSigner = new JwtSigner(jwt, keys);
+  const signer = new AccessTokenSigner(jwtSigner, testAppConfig(), config);
   const users = new InMemoryUserRepository();
   void users.insert(TEST_USER);
   const accounts = new AccountService(users, new PasswordHasher(testAppConfig()));
@@ -127,7 +129,7 @@ export function tokenServices(keys: SigningKeyService, config: TokensConfig = te
     families,
     signer,
     verifier: new AccessTokenVerifier(jwt, keys, families, revokedAccessTokenRepository, testAppConfig()),
-    issuer: new TokenIssuer(signer, refreshTokens, new IdTokenSigner(jwt, keys, testAppConfig(), config), accounts),
+    issuer: new TokenIssuer(signer, refreshTokens, new IdTokenSigner(jwtSigner, testAppConfig(), config), accounts),
     /** The claims of an access token, read without verification (the signer is not under test). */
     claimsOf: (accessToken: string) => jwt.decode<AccessTokenClaims>(accessToken),
   };

@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { formatScope } from '../common/scope.js';
 import { epochSeconds } from '../common/time.js';
 import { appConfig } from '../config/app.config.js';
 import { tokensConfig } from '../config/tokens.config.js';
-import { SigningKeyService } from '../keys/signing-key.service.js';
+import { JwtSigner } from '../keys/jwt-signer.js';
 import { ACCESS_TOKEN_TYPE, type AccessTokenClaims } from './access-token.js';
 
 export interface AccessTokenSubject {
@@ -26,14 +25,12 @@ export interface SignedAccessToken {
 @Injectable()
 export class AccessTokenSigner {
   constructor(
-    private readonly jwt: JwtService,
-    private readonly keys: SigningKeyService,
+    private readonly signer: JwtSigner,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     @Inject(tokensConfig.KEY) private readonly tokens: ConfigType<typeof tokensConfig>,
   ) {}
 
   async sign(subject: AccessTokenSubject): Promise<SignedAccessToken> {
-    const key = this.keys.current();
     const iat = epochSeconds();
     const claims: AccessTokenClaims = {
       iss: this.app.issuer,
@@ -47,12 +44,7 @@ export class AccessTokenSigner {
       ...(subject.authTime ? { auth_time: epochSeconds(subject.authTime) } : {}),
       ...(subject.familyId ? { family_id: subject.familyId } : {}),
     };
-    const token = await this.jwt.signAsync(claims, {
-      algorithm: key.alg as 'RS256',
-      privateKey: key.privateKey,
-      keyid: key.kid,
-      header: { alg: key.alg, typ: ACCESS_TOKEN_TYPE },
-    });
+    const token = await this.signer.sign(claims, ACCESS_TOKEN_TYPE);
     return { token, expiresIn: this.tokens.accessTokenTtl };
   }
 }

@@ -1,5 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { JwtService } from '@nestjs/jwt';
+import { JwtSigner } from '../../keys/jwt-signer.js';
 import type { AccountService } from '../../accounts/account.service.js';
 import type { User } from '../../accounts/user.js';
 import { sha256 } from '../../common/crypto.js';
@@ -136,8 +137,7 @@ describe('IntrospectionService: active tokens described, every other one exactly
 
     it('an expired access token', async () => {
       const expiredSigner = new AccessTokenSigner(
-        new JwtService({}),
-        keys,
+        new JwtSigner(new JwtService({}), keys),
         testAppConfig(),
         testTokensConfig({ accessTokenTtl: -60 }),
       );
