@@ -17,10 +17,12 @@ export class LoginSessionService {
     @Inject(tokensConfig.KEY) private readonly config: ConfigType<typeof tokensConfig>,
   ) {}
 
-  /** @returns the new session's id, for the cookie only. */
-  async start(userId: string): Promise<string> {
+  /**
+   * @param now when the user entered their password: the session's `auth_time`.
+   * @returns the new session's id, for the cookie only.
+   */
+  async start(userId: string, now = new Date()): Promise<string> {
     const id = randomToken(32);
-    const now = new Date();
     await this.sessions.insert({
       idHash: sha256(id),
       userId,

@@ -24,8 +24,10 @@ export class SignInService {
   async signIn(username: string, password: string, session: Session): Promise<LoggedInUser | null> {
     const user = await this.accounts.authenticate(username, password);
     if (!user) return null;
-    BrowserSession.logIn(session, await this.loginSessions.start(user.id));
-    return { user, authTime: new Date() };
+    // One instant for the session and this login's code, so both report the same auth_time.
+    const authTime = new Date();
+    BrowserSession.logIn(session, await this.loginSessions.start(user.id, authTime));
+    return { user, authTime };
   }
 
   async current(session: Session | undefined): Promise<LoggedInUser | null> {
