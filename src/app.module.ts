@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AccountPageModule } from './account/account.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthorizationModule } from './authorization/authorization.module.js';
 import { ClientRegistryModule } from './client-registry/client-registry.module.js';
 import { configNamespaces } from './config/index.js';
@@ -16,6 +17,7 @@ import { SeedModule } from './seed/seed.module.js';
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configNamespaces }),
     DatabaseModule,
+    AuditModule,
     ClientRegistryModule,
     AccountsModule,
     AccountPageModule,

@@ -76,5 +76,10 @@ describe('unreadable requests', () => {
         .send(`interaction=x&password=${'a'.repeat(70_000)}`);
       expectErrorPage(res, 413, 'invalid_request');
     });
+
+    it('an interaction id over 100 characters -> the same error page as any unknown id, not the router 414', async () => {
+      const res = await t.http().get(`/oauth/interaction/${'a'.repeat(1_000)}`);
+      expectErrorPage(res, 400, 'invalid_request');
+    });
   });
 });

@@ -1,20 +1,7 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  Post,
-  Query,
-  Redirect,
-  Render,
-  Session,
-  UseGuards,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Ip, Controller, Get, Param, Post, Query, Redirect, Render, Session, UseGuards } from '@nestjs/common';
 import type { Session as BrowserCookie } from '@fastify/secure-session';
 import { SignInService } from '../accounts/sign-in.service.js';
 import { CsrfGuard } from '../browser/csrf.guard.js';
-import { NoStoreInterceptor } from '../common/no-store.interceptor.js';
 import { GrantService } from '../grants/grant.service.js';
 import { AccountLoginFormDto, AccountQueryDto, CsrfFormDto } from './account.dto.js';
 import { AccountPageService, type AccountPage } from './account-page.service.js';
@@ -27,7 +14,6 @@ const BACK_TO_ACCOUNT: RedirectTo = { url: '/account', statusCode: 303 };
  * Every form carries a CSRF token; every answer after a POST is a 303 back to the page.
  */
 @Controller()
-@UseInterceptors(NoStoreInterceptor)
 export class AccountController {
   constructor(
     private readonly pages: AccountPageService,
@@ -45,8 +31,12 @@ export class AccountController {
   @Post('account/login')
   @UseGuards(CsrfGuard)
   @Redirect()
-  async login(@Body() form: AccountLoginFormDto, @Session() session: BrowserCookie): Promise<RedirectTo> {
-    const login = await this.signIn.signIn(form.username, form.password, session);
+  async login(
+    @Body() form: AccountLoginFormDto,
+    @Session() session: BrowserCookie,
+    @Ip() ip: string,
+  ): Promise<RedirectTo> {
+    const login = await this.signIn.signIn(form.username, form.password, session, ip);
     return login ? BACK_TO_ACCOUNT : { url: '/account?failed', statusCode: 303 };
   }
 

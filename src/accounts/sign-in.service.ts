@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Session } from '@fastify/secure-session';
+import { SecurityEvents } from '../audit/security-events.service.js';
 import { BrowserSession } from '../browser/browser-session.js';
 import { AccountService } from './account.service.js';
 import { LoginSessionService } from './login-session.service.js';
+import { LoginThrottle } from './login-throttle.js';
 import type { User } from './user.js';
 
 /** The user logged in to this browser, and when they last entered their password. */
@@ -18,12 +20,24 @@ export class SignInService {
   constructor(
     private readonly accounts: AccountService,
     private readonly loginSessions: LoginSessionService,
+    private readonly throttle: LoginThrottle,
+    private readonly events: SecurityEvents,
   ) {}
 
-  /** @returns the user now logged in, or null when the credentials are wrong (one answer for every failure). */
-  async signIn(username: string, password: string, session: Session): Promise<LoggedInUser | null> {
+  /**
+   * @returns the user now logged in, or null when the credentials are wrong (one answer for
+   *   every failure); 429 after too many failures for the account or from the IP.
+   */
+  async signIn(username: string, password: string, session: Session, ip: string): Promise<LoggedInUser | null> {
+    await this.throttle.assertAllowed(username, ip);
     const user = await this.accounts.authenticate(username, password);
-    if (!user) return null;
+    if (!user) {
+      await this.throttle.recordFailure(username, ip);
+      await this.events.record({ type: 'login_failed', detail: { username } });
+      return null;
+    }
+    await this.throttle.recordSuccess(username);
+    await this.events.record({ type: 'login_succeeded', userId: user.id });
     // One instant for the session and this login's code, so both report the same auth_time.
     const authTime = new Date();
     BrowserSession.logIn(session, await this.loginSessions.start(user.id, authTime));

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, Inject, Logger } from '@nestjs/c
 import type { ConfigType } from '@nestjs/config';
 import type { FastifyReply } from 'fastify';
 import { asOAuthError } from '../common/as-oauth-error.js';
+import { setRetryAfter } from '../common/retry-after.js';
 import { appConfig } from '../config/app.config.js';
 import { AuthorizationRedirectError } from './authorize/authorization-redirect.error.js';
 import { authorizationResponseUrl } from './authorization-response.js';
@@ -19,7 +20,6 @@ export class AuthorizationErrorFilter implements ExceptionFilter {
 
   async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    reply.header('cache-control', 'no-store');
     if (exception instanceof AuthorizationRedirectError) {
       const { error, redirectUri, state } = exception;
       const url = authorizationResponseUrl(redirectUri, this.app.issuer, {
@@ -31,6 +31,7 @@ export class AuthorizationErrorFilter implements ExceptionFilter {
       return;
     }
     const error = asOAuthError(exception, this.logger);
+    setRetryAfter(reply, error);
     await reply.code(error.status).view('error', { error: error.code, description: error.description });
   }
 }

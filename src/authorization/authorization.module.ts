@@ -22,6 +22,8 @@ import { IntrospectionService } from './introspection/introspection.service.js';
 import { RevocationController } from './revocation/revocation.controller.js';
 import { RevocationService } from './revocation/revocation.service.js';
 import { ClientAuthenticator } from './token/client-authenticator.js';
+import { ClientThrottle } from './token/client-throttle.js';
+import { ThrottlingModule } from '../throttling/throttling.module.js';
 import { AuthorizationCodeGrant } from './token/grants/authorization-code.grant.js';
 import { ClientCredentialsGrant } from './token/grants/client-credentials.grant.js';
 import { RefreshTokenGrant } from './token/grants/refresh-token.grant.js';
@@ -37,6 +39,7 @@ import { TokenIssuer } from './token/token-issuer.js';
     TokensModule,
     GrantsModule,
     OidcModule,
+    ThrottlingModule,
     TypeOrmModule.forFeature([AuthorizationCodeEntity, PendingAuthorizationEntity]),
   ],
   controllers: [
@@ -53,6 +56,7 @@ import { TokenIssuer } from './token/token-issuer.js';
     AuthorizationFlow,
     AuthorizationCodeService,
     ClientAuthenticator,
+    ClientThrottle,
     TokenEndpoint,
     TokenIssuer,
     AuthorizationCodeGrant,

@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { ClientRegistryModule } from '../client-registry/client-registry.module.js';
 import { configNamespaces } from '../config/index.js';
+import { AuditModule } from '../audit/audit.module.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { KeysModule } from '../keys/keys.module.js';
 
@@ -11,6 +12,7 @@ import { KeysModule } from '../keys/keys.module.js';
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configNamespaces }),
     DatabaseModule,
+    AuditModule,
     ClientRegistryModule,
     AccountsModule,
     KeysModule,

@@ -1,10 +1,12 @@
 import { HttpException, type Logger } from '@nestjs/common';
+import { loggableError } from './loggable-error.js';
 import { InvalidRequestError, NotFoundError, OAuthError, ServerError } from './oauth-errors.js';
 
 /**
  * Any exception as the OAuth error a client may see. A mistake of the request keeps its
  * status and message (Nest's HttpExceptions, Fastify's body errors such as 413); anything
- * else is logged and becomes `server_error`, with no internals in the response.
+ * else is logged without its message (see loggableError) and becomes `server_error`, with no
+ * internals in the response.
  */
 export function asOAuthError(exception: unknown, logger: Logger): OAuthError {
   if (exception instanceof OAuthError) return exception;
@@ -14,7 +16,7 @@ export function asOAuthError(exception: unknown, logger: Logger): OAuthError {
     if (status === 404) return new NotFoundError('There is nothing at this address');
     return new InvalidRequestError(describe(exception), status);
   }
-  logger.error(exception instanceof Error ? exception.stack : String(exception));
+  logger.error(loggableError(exception));
   return new ServerError('The server could not answer this request');
 }
 

@@ -134,3 +134,21 @@ export class LoginRequiredError extends OAuthError {
 export class ConsentRequiredError extends OAuthError {
   readonly code = 'consent_required';
 }
+
+/**
+ * Too many attempts (login failures, client requests) in a window: 429 with `Retry-After`
+ * (RFC 6585 section 4). `temporarily_unavailable` is the RFC 6749 code for a refusal that
+ * passes with time.
+ */
+export class TooManyRequestsError extends OAuthError {
+  readonly code = 'temporarily_unavailable';
+  override readonly status = 429;
+  override readonly redirectable = false;
+  constructor(
+    description: string,
+    /** Seconds until the window ends. */
+    readonly retryAfter: number,
+  ) {
+    super(description);
+  }
+}

@@ -3,11 +3,18 @@ import type BetterSqlite3 from 'better-sqlite3';
 import * as entityClasses from './entities/index.js';
 import { InitialSchema1763750000000 } from './migrations/1763750000000-initial-schema.js';
 import { PromptAndMaxAge1763760000000 } from './migrations/1763760000000-prompt-and-max-age.js';
+import { RateLimits1763770000000 } from './migrations/1763770000000-rate-limits.js';
+import { SecurityEvents1763780000000 } from './migrations/1763780000000-security-events.js';
 
 /** Every entity the index exports; adding one there registers it. */
 const entities = Object.values(entityClasses);
 
-export const migrations = [InitialSchema1763750000000, PromptAndMaxAge1763760000000];
+export const migrations = [
+  InitialSchema1763750000000,
+  PromptAndMaxAge1763760000000,
+  RateLimits1763770000000,
+  SecurityEvents1763780000000,
+];
 
 /**
  * The one place that turns DATABASE_URL into TypeORM options: the app, the CLI and

@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { SecurityEvents } from '../audit/security-events.service.js';
 import { isSubset } from '../common/scope.js';
 import { GrantRepository, type Grant } from './grant.repository.js';
 
 /** What resource owners consented to; one live grant per user and client. */
 @Injectable()
 export class GrantService {
-  constructor(private readonly grants: GrantRepository) {}
+  constructor(
+    private readonly grants: GrantRepository,
+    private readonly events: SecurityEvents,
+  ) {}
 
   /** Adds the approved scopes to the user's live grant for the client, creating it if needed. */
   async recordConsent(userId: string, clientId: string, scopes: readonly string[]): Promise<Grant> {
@@ -49,7 +53,9 @@ export class GrantService {
   }
 
   /** Ends the grant and every code and token issued under it, at once. */
-  revoke(userId: string, grantId: string): Promise<boolean> {
-    return this.grants.revoke(grantId, userId, new Date());
+  async revoke(userId: string, grantId: string): Promise<boolean> {
+    const revoked = await this.grants.revoke(grantId, userId, new Date());
+    if (revoked) await this.events.record({ type: 'grant_revoked', userId, detail: { grantId } });
+    return revoked;
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AccountService } from '../accounts/account.service.js';
 import { ClientRegistrationError, ClientRegistry } from '../client-registry/client-registry.service.js';
@@ -26,9 +26,8 @@ export class DemoSeed implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.app.seedDemo) return;
     if (!(await this.accounts.findByUsername(DEMO_USER.username))) await this.accounts.register(DEMO_USER);
-    let secret: string | undefined;
     try {
-      secret = await this.ensureDemoClient();
+      await this.ensureDemoClient();
     } catch (error) {
       // An ISSUER the registry refuses as a redirect URI (plain http on a non-loopback host)
       // must not stop the server: say why the demo client is missing and carry on.
@@ -41,13 +40,14 @@ export class DemoSeed implements OnApplicationBootstrap {
         'Demo ready:',
         `  open        ${this.app.issuer}/oauth/authorize?response_type=code&client_id=${DEMO_CLIENT_ID}&scope=openid%20profile%20notes:read%20notes:write&state=xyz`,
         `  log in as   ${DEMO_USER.username} / ${DEMO_USER.password}`,
-        `  client      ${DEMO_CLIENT_ID} / ${secret ?? '(secret not on this machine: see README, "Demo client")'}`,
+        // The client secret stays out of the log (like every secret): it is in a file only this user can read.
+        `  client      ${DEMO_CLIENT_ID}, secret in ${existsSync(this.app.demoClientFile) ? this.app.demoClientFile : '(not on this machine: delete the client and restart)'}`,
       ].join('\n'),
     );
   }
 
-  private async ensureDemoClient(): Promise<string | undefined> {
-    if (await this.clients.find(DEMO_CLIENT_ID)) return readSavedSecret(this.app.demoClientFile);
+  private async ensureDemoClient(): Promise<void> {
+    if (await this.clients.find(DEMO_CLIENT_ID)) return;
     const { clientSecret } = await this.clients.register({
       id: DEMO_CLIENT_ID,
       name: 'Demo Notes App',
@@ -61,11 +61,5 @@ export class DemoSeed implements OnApplicationBootstrap {
       JSON.stringify({ client_id: DEMO_CLIENT_ID, client_secret: clientSecret }, null, 2),
       { mode: 0o600 },
     );
-    return clientSecret;
   }
-}
-
-function readSavedSecret(file: string): string | undefined {
-  if (!existsSync(file)) return undefined;
-  return (JSON.parse(readFileSync(file, 'utf8')) as { client_secret?: string }).client_secret;
 }

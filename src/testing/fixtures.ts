@@ -19,7 +19,9 @@ import {
   InMemorySigningKeyRepository,
   InMemoryTokenFamilyRepository,
   InMemoryUserRepository,
+  InMemorySecurityEventRepository,
 } from './in-memory-repositories.js';
+import { SecurityEvents } from '../audit/security-events.service.js';
 import { AccountService } from '../accounts/account.service.js';
 import { PasswordHasher } from '../accounts/password-hasher.js';
 import type { User } from '../accounts/user.js';
@@ -113,7 +115,9 @@ export function tokenServices(keys: SigningKeyService, config: TokensConfig = te
   const revokedAccessTokenRepository = new InMemoryRevokedAccessTokenRepository();
   const jwt = new JwtService({});
   const refreshTokens = new RefreshTokenService(refreshTokenRepository, config);
-  const families = new TokenFamilyService(familyRepository, config);
+  const eventRepository = new InMemorySecurityEventRepository();
+  const events = new SecurityEvents(eventRepository);
+  const families = new TokenFamilyService(familyRepository, config, events);
   const jwtSigner = new JwtSigner(jwt, keys);
   const signer = new AccessTokenSigner(jwtSigner, testAppConfig(), config);
   const users = new InMemoryUserRepository();
@@ -129,8 +133,24 @@ export function tokenServices(keys: SigningKeyService, config: TokensConfig = te
     families,
     signer,
     verifier: new AccessTokenVerifier(jwt, keys, families, revokedAccessTokenRepository, testAppConfig()),
-    issuer: new TokenIssuer(signer, refreshTokens, new IdTokenSigner(jwtSigner, testAppConfig(), config), accounts),
+    issuer: new TokenIssuer(
+      signer,
+      refreshTokens,
+      new IdTokenSigner(jwtSigner, testAppConfig(), config),
+      accounts,
+      events,
+    ),
+    events,
+    eventRepository,
     /** The claims of an access token, read without verification (the signer is not under test). */
     claimsOf: (accessToken: string) => jwt.decode<AccessTokenClaims>(accessToken),
   };
+}
+
+/** REFRESH_TOKEN_REUSE_GRACE=0: every reuse of a rotated refresh token is theft. */
+export const STRICT_REFRESH = { refreshTokenReuseGrace: 0 };
+
+/** The audit trail over in-memory storage. */
+export function testSecurityEvents(): SecurityEvents {
+  return new SecurityEvents(new InMemorySecurityEventRepository());
 }

@@ -1,3 +1,5 @@
+import { SecurityEventRepository, type StoredSecurityEvent } from '../audit/security-event.repository.js';
+import { RateLimitRepository } from '../throttling/rate-limit.repository.js';
 import type { User } from '../accounts/user.js';
 import { UserRepository } from '../accounts/user.repository.js';
 import type { AuthorizationCode } from '../authorization/codes/authorization-code.repository.js';
@@ -180,6 +182,38 @@ export class InMemoryUserRepository extends UserRepository {
 
   insert(user: User): Promise<void> {
     this.rows.set(user.id, { ...user });
+    return Promise.resolve();
+  }
+}
+
+/** Fixed-window counters by key. */
+export class InMemoryRateLimitRepository extends RateLimitRepository {
+  readonly rows = new Map<string, { windowStart: number; hits: number }>();
+
+  hit(key: string, windowStart: Date): Promise<number> {
+    const row = this.rows.get(key);
+    const hits = row && row.windowStart === windowStart.getTime() ? row.hits + 1 : 1;
+    this.rows.set(key, { windowStart: windowStart.getTime(), hits });
+    return Promise.resolve(hits);
+  }
+
+  count(key: string, windowStart: Date): Promise<number> {
+    const row = this.rows.get(key);
+    return Promise.resolve(row && row.windowStart === windowStart.getTime() ? row.hits : 0);
+  }
+
+  reset(key: string): Promise<void> {
+    this.rows.delete(key);
+    return Promise.resolve();
+  }
+}
+
+/** The audit trail, in order. */
+export class InMemorySecurityEventRepository extends SecurityEventRepository {
+  readonly rows: StoredSecurityEvent[] = [];
+
+  insert(event: StoredSecurityEvent): Promise<void> {
+    this.rows.push(event);
     return Promise.resolve();
   }
 }

@@ -2,7 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
 import { secondsFromNow } from '../common/time.js';
+import { SecurityEvents } from '../audit/security-events.service.js';
+import type { SecurityEventType } from '../audit/security-event.js';
 import { tokensConfig } from '../config/tokens.config.js';
+
+const DETECTIONS: Partial<Record<RevocationReason, SecurityEventType>> = {
+  code_replay: 'code_replay_detected',
+  refresh_token_reuse: 'refresh_token_reuse_detected',
+};
 import { TokenFamilyRepository, type RevocationReason, type TokenFamily } from './token-family.repository.js';
 
 export interface NewTokenFamily {
@@ -22,6 +29,7 @@ export class TokenFamilyService {
   constructor(
     private readonly families: TokenFamilyRepository,
     @Inject(tokensConfig.KEY) private readonly config: ConfigType<typeof tokensConfig>,
+    private readonly events: SecurityEvents,
   ) {}
 
   async start(family: NewTokenFamily): Promise<TokenFamily> {
@@ -44,8 +52,18 @@ export class TokenFamilyService {
     return family && family.revokedAt === null && family.expiresAt > new Date() ? family : null;
   }
 
-  revoke(id: string, reason: RevocationReason): Promise<void> {
-    return this.families.revoke(id, reason, new Date());
+  /** Revokes the family; a replayed code or a reused refresh token is also a security event. */
+  async revoke(id: string, reason: RevocationReason): Promise<void> {
+    await this.families.revoke(id, reason, new Date());
+    const detected = DETECTIONS[reason];
+    if (!detected) return;
+    const family = await this.families.findById(id);
+    await this.events.record({
+      type: detected,
+      userId: family?.userId,
+      clientId: family?.clientId,
+      detail: { familyId: id },
+    });
   }
 
   revokeByGrant(grantId: string, reason: RevocationReason): Promise<void> {

@@ -1,3 +1,4 @@
+import type { LoggerService } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,9 +40,12 @@ let userCounter = 0;
 
 /**
  * Boots the real AppModule (exactly as main.ts does) on a temporary SQLite file.
- * `env` overrides configuration for this app only.
+ * `env` overrides configuration for this app only; `logger` receives Nest's log lines (none by default).
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { logger?: LoggerService } = {},
+): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'oauth-e2e-'));
   const previous = { ...process.env };
   Object.assign(process.env, {
@@ -54,7 +58,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     PASSWORD_HASH_COST: '10',
     ...env,
   });
-  const app = await createApp({ logger: false });
+  const app = await createApp({ logger: options.logger ?? false });
   process.env = previous;
   const server = app.getHttpServer();
   const registry = app.get(ClientRegistry);

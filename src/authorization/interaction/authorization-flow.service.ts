@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import type { Session } from '@fastify/secure-session';
 import { SignInService, type LoggedInUser } from '../../accounts/sign-in.service.js';
+import { SecurityEvents } from '../../audit/security-events.service.js';
 import { ConsentRequiredError, LoginRequiredError, type OAuthError } from '../../common/oauth-errors.js';
 import { appConfig } from '../../config/app.config.js';
 import { GrantService } from '../../grants/grant.service.js';
@@ -29,6 +30,7 @@ export class AuthorizationFlow {
     private readonly signIn: SignInService,
     private readonly grants: GrantService,
     private readonly codes: AuthorizationCodeService,
+    private readonly events: SecurityEvents,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
@@ -67,6 +69,8 @@ export class AuthorizationFlow {
   /** The answer to the client: a code on approval, access_denied on denial (RFC 6749 section 4.1.2). */
   async decide(pending: PendingAuthorization, login: LoggedInUser, decision: 'approve' | 'deny'): Promise<string> {
     await this.pending.complete(pending);
+    const consent = { userId: login.user.id, clientId: pending.clientId, detail: { scopes: [...pending.scopes] } };
+    await this.events.record({ type: decision === 'approve' ? 'consent_granted' : 'consent_denied', ...consent });
     if (decision === 'approve') return this.approve(pending, login);
     return authorizationResponseUrl(pending.redirectUri, this.app.issuer, {
       error: 'access_denied',

@@ -1,5 +1,6 @@
 import {
   Body,
+  Ip,
   Controller,
   Get,
   HttpCode,
@@ -46,9 +47,9 @@ export class InteractionController {
   @UseGuards(CsrfGuard)
   @UseFilters(LoginFailedFilter)
   @Redirect()
-  async login(@Body() form: LoginFormDto, @Session() session: BrowserCookie): Promise<RedirectTo> {
+  async login(@Body() form: LoginFormDto, @Session() session: BrowserCookie, @Ip() ip: string): Promise<RedirectTo> {
     await this.pending.get(form.interaction);
-    const login = await this.signIn.signIn(form.username, form.password, session);
+    const login = await this.signIn.signIn(form.username, form.password, session, ip);
     if (!login) throw new LoginFailedError(form.interaction, form.username);
     return { url: await this.flow.afterLogin(form.interaction, login), statusCode: 303 };
   }

@@ -12,6 +12,6 @@ export class LoginFailedFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const page = await this.interactions.page(error.interaction, request.session, { username: error.username });
-    await reply.code(401).header('cache-control', 'no-store').view('interaction', page);
+    await reply.code(401).view('interaction', page);
   }
 }

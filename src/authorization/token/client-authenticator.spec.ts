@@ -2,9 +2,18 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import { ClientRegistry } from '../../client-registry/client-registry.service.js';
 import { sha256 } from '../../common/crypto.js';
 import { InvalidClientError, InvalidRequestError } from '../../common/oauth-errors.js';
-import { oauthErrorOf, testClient } from '../../testing/fixtures.js';
-import { InMemoryClientRepository } from '../../testing/in-memory-repositories.js';
+import { oauthErrorOf, testClient, testSecurityEvents } from '../../testing/fixtures.js';
+import { InMemoryClientRepository, InMemoryRateLimitRepository } from '../../testing/in-memory-repositories.js';
+import { RateLimiter } from '../../throttling/rate-limiter.js';
+import { TooManyRequestsError } from '../../common/oauth-errors.js';
 import { ClientAuthenticator } from './client-authenticator.js';
+import { ClientThrottle } from './client-throttle.js';
+
+/** A throttle allowing each client `perMinute` requests. */
+const clientThrottle = (perMinute: number) =>
+  new ClientThrottle(new RateLimiter(new InMemoryRateLimitRepository()), testSecurityEvents(), {
+    clientRequestsPerMinute: perMinute,
+  } as ConstructorParameters<typeof ClientThrottle>[2]);
 import type { TokenRequestDto } from './token-request.dto.js';
 
 const SECRET = 'correct-horse-battery-staple';
@@ -19,13 +28,14 @@ const basicFor = (id: string, secret: string) => basic(`${formEncode(id)}:${form
 
 describe('ClientAuthenticator: client_secret_basic or client_secret_post for confidential clients, client_id alone for public ones (RFC 6749 sections 2.3, 2.3.1, 5.2)', () => {
   let authenticator: ClientAuthenticator;
+  let clients: InMemoryClientRepository;
 
   beforeEach(async () => {
-    const clients = new InMemoryClientRepository();
+    clients = new InMemoryClientRepository();
     await clients.insert(testClient({ id: 'web', type: 'confidential', secretHash: sha256(SECRET) }));
     await clients.insert(testClient({ id: ODD_ID, type: 'confidential', secretHash: sha256(ODD_SECRET) }));
     await clients.insert(testClient({ id: 'spa', type: 'public', secretHash: null }));
-    authenticator = new ClientAuthenticator(new ClientRegistry(clients));
+    authenticator = new ClientAuthenticator(new ClientRegistry(clients), clientThrottle(1000));
   });
 
   const authenticate = (authorization: string | undefined, body: TokenRequestDto = {}) =>
@@ -153,5 +163,18 @@ describe('ClientAuthenticator: client_secret_basic or client_secret_post for con
     const unknown = await oauthErrorOf(() => authenticate(undefined, { client_id: 'nobody', client_secret: SECRET }));
     const wrongSecret = await oauthErrorOf(() => authenticate(undefined, { client_id: 'web', client_secret: 'wrong' }));
     expect(unknown.description).toBe(wrongSecret.description);
+  });
+
+  describe('per-client throttling (RFC 6819 section 5.2.3.6)', () => {
+    it('refuses a client past its requests per minute with 429 and Retry-After, before checking the secret', async () => {
+      const throttled = new ClientAuthenticator(new ClientRegistry(clients), clientThrottle(2));
+      await throttled.authenticate(undefined, { client_id: 'spa' });
+      await throttled.authenticate(undefined, { client_id: 'spa' });
+      const error = await oauthErrorOf(() => throttled.authenticate(undefined, { client_id: 'spa' }));
+      expect(error).toBeInstanceOf(TooManyRequestsError);
+      expect(error).toMatchObject({ status: 429, retryAfter: expect.any(Number) });
+      // Another client is counted apart.
+      await expect(throttled.authenticate(basicFor('web', SECRET), {})).resolves.toMatchObject({ id: 'web' });
+    });
   });
 });

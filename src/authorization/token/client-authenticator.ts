@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Client } from '../../client-registry/client.js';
 import { ClientRegistry } from '../../client-registry/client-registry.service.js';
 import { InvalidClientError, InvalidRequestError } from '../../common/oauth-errors.js';
+import { ClientThrottle } from './client-throttle.js';
 
 /**
  * The body parameters of client authentication (RFC 6749 section 2.3.1), shared by every
@@ -24,10 +25,14 @@ interface PresentedCredentials {
  */
 @Injectable()
 export class ClientAuthenticator {
-  constructor(private readonly registry: ClientRegistry) {}
+  constructor(
+    private readonly registry: ClientRegistry,
+    private readonly throttle: ClientThrottle,
+  ) {}
 
   async authenticate(authorization: string | undefined, body: ClientAuthenticationParameters): Promise<Client> {
     const presented = this.presentedCredentials(authorization, body);
+    await this.throttle.count(presented.clientId);
     const client = await this.registry.find(presented.clientId);
     const fail = () => new InvalidClientError('Client authentication failed');
     if (!client) throw fail();

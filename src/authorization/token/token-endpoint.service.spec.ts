@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { InvalidRequestError, UnauthorizedClientError, UnsupportedGrantTypeError } from '../../common/oauth-errors.js';
 import { SigningKeyService } from '../../keys/signing-key.service.js';
-import { oauthErrorOf, testClient, tokenServices } from '../../testing/fixtures.js';
+import { oauthErrorOf, testClient, tokenServices, STRICT_REFRESH } from '../../testing/fixtures.js';
 import { InMemorySigningKeyRepository } from '../../testing/in-memory-repositories.js';
 import { AuthorizationCodeGrant } from './grants/authorization-code.grant.js';
 import { ClientCredentialsGrant } from './grants/client-credentials.grant.js';
@@ -26,10 +26,15 @@ describe('TokenEndpoint: grant_type picks the grant; unknown is unsupported_gran
     // The grants' own rules have their own specs; here they only answer who was asked.
     const services = tokenServices(new SigningKeyService(new InMemorySigningKeyRepository()));
     const authorizationCode = new AuthorizationCodeGrant(services.codes, services.families, services.issuer);
-    const refreshToken = new RefreshTokenGrant(services.refreshTokens, services.families, services.issuer);
+    const refreshToken = new RefreshTokenGrant(
+      services.refreshTokens,
+      services.families,
+      services.issuer,
+      STRICT_REFRESH,
+    );
     codeGrant = jest.spyOn(authorizationCode, 'handle').mockResolvedValue(answer('from-code-grant'));
     refreshGrant = jest.spyOn(refreshToken, 'handle').mockResolvedValue(answer('from-refresh-grant'));
-    const clientCredentials = new ClientCredentialsGrant(services.signer);
+    const clientCredentials = new ClientCredentialsGrant(services.signer, services.events);
     clientCredentialsGrant = jest
       .spyOn(clientCredentials, 'handle')
       .mockResolvedValue(answer('from-client-credentials-grant'));

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccountService } from '../../accounts/account.service.js';
+import { SecurityEvents } from '../../audit/security-events.service.js';
 import type { Client } from '../../client-registry/client.js';
 import { InvalidGrantError } from '../../common/oauth-errors.js';
 import { formatScope } from '../../common/scope.js';
@@ -27,6 +28,7 @@ export class TokenIssuer {
     private readonly refreshTokens: RefreshTokenService,
     private readonly idTokens: IdTokenSigner,
     private readonly accounts: AccountService,
+    private readonly events: SecurityEvents,
   ) {}
 
   /**
@@ -46,6 +48,12 @@ export class TokenIssuer {
       }),
       withRefreshToken ? this.refreshTokens.issue(family) : undefined,
     ]);
+    await this.events.record({
+      type: 'tokens_issued',
+      userId: family.userId,
+      clientId: family.clientId,
+      detail: { familyId: family.id, scopes: [...scopes], refreshToken: refreshToken ? 'issued' : 'none' },
+    });
     const idToken = scopes.includes('openid')
       ? await this.idToken(family, scopes, access.token, options.nonce)
       : undefined;

@@ -9,3 +9,5 @@ export { RevokedAccessTokenEntity } from './revoked-access-token.entity.js';
 export { SigningKeyEntity } from './signing-key.entity.js';
 export { TokenFamilyEntity } from './token-family.entity.js';
 export { UserEntity } from './user.entity.js';
+export { RateLimitEntity } from './rate-limit.entity.js';
+export { SecurityEventEntity } from './security-event.entity.js';

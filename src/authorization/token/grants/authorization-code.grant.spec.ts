@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { sha256 } from '../../../common/crypto.js';
 import { InvalidGrantError, InvalidRequestError } from '../../../common/oauth-errors.js';
 import type { SigningKeyService } from '../../../keys/signing-key.service.js';
-import { oauthErrorOf, testClient, testSigningKeys, tokenServices } from '../../../testing/fixtures.js';
+import { oauthErrorOf, testClient, testSigningKeys, tokenServices, STRICT_REFRESH } from '../../../testing/fixtures.js';
 import type { AuthorizationCode } from '../../codes/authorization-code.repository.js';
 import type { TokenRequestDto } from '../token-request.dto.js';
 import { AuthorizationCodeGrant } from './authorization-code.grant.js';
@@ -108,7 +108,7 @@ describe('AuthorizationCodeGrant: a code is exchanged once, by its client, with 
 
     it('gives a refresh token that works at the refresh grant', async () => {
       const response = await exchange(await givenCode());
-      const refresh = new RefreshTokenGrant(services.refreshTokens, services.families, services.issuer);
+      const refresh = new RefreshTokenGrant(services.refreshTokens, services.families, services.issuer, STRICT_REFRESH);
       await expect(
         refresh.handle(client, { grant_type: 'refresh_token', refresh_token: response.refresh_token }),
       ).resolves.toMatchObject({
@@ -165,7 +165,7 @@ describe('AuthorizationCodeGrant: a code is exchanged once, by its client, with 
       const code = await givenCode();
       const first = await exchange(code);
       await oauthErrorOf(() => exchange(code));
-      const refresh = new RefreshTokenGrant(services.refreshTokens, services.families, services.issuer);
+      const refresh = new RefreshTokenGrant(services.refreshTokens, services.families, services.issuer, STRICT_REFRESH);
       const error = await oauthErrorOf(() =>
         refresh.handle(client, { grant_type: 'refresh_token', refresh_token: first.refresh_token }),
       );

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { SecurityEvents } from '../../../audit/security-events.service.js';
 import type { Client } from '../../../client-registry/client.js';
 import { InvalidScopeError, UnauthorizedClientError } from '../../../common/oauth-errors.js';
 import { formatScope, isSubset, parseScope } from '../../../common/scope.js';
@@ -19,7 +20,10 @@ const USER_ONLY_SCOPES: readonly string[] = ['openid'];
 export class ClientCredentialsGrant implements TokenGrant {
   readonly grantType = 'client_credentials';
 
-  constructor(private readonly accessTokens: AccessTokenSigner) {}
+  constructor(
+    private readonly accessTokens: AccessTokenSigner,
+    private readonly events: SecurityEvents,
+  ) {}
 
   async handle(client: Client, request: TokenRequestDto): Promise<TokenResponse> {
     // Section 4.4: the client credentials grant type MUST only be used by confidential clients.
@@ -28,6 +32,11 @@ export class ClientCredentialsGrant implements TokenGrant {
     }
     const scopes = grantedScope(client, request.scope);
     const access = await this.accessTokens.sign({ subject: client.id, clientId: client.id, scopes });
+    await this.events.record({
+      type: 'tokens_issued',
+      clientId: client.id,
+      detail: { grant: 'client_credentials', scopes: [...scopes] },
+    });
     return {
       access_token: access.token,
       token_type: 'Bearer',

@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { sha256 } from '../../../common/crypto.js';
 import { InvalidGrantError, InvalidRequestError, InvalidScopeError } from '../../../common/oauth-errors.js';
 import type { SigningKeyService } from '../../../keys/signing-key.service.js';
-import { oauthErrorOf, testClient, testSigningKeys, tokenServices } from '../../../testing/fixtures.js';
+import { oauthErrorOf, testClient, testSigningKeys, tokenServices, STRICT_REFRESH } from '../../../testing/fixtures.js';
 import type { TokenFamily } from '../../../tokens/token-family.repository.js';
 import { RefreshTokenGrant } from './refresh-token.grant.js';
 
@@ -20,7 +20,7 @@ describe('RefreshTokenGrant: rotation on every use, reuse revokes the family, sc
 
   beforeEach(async () => {
     services = tokenServices(keys);
-    grant = new RefreshTokenGrant(services.refreshTokens, services.families, services.issuer);
+    grant = new RefreshTokenGrant(services.refreshTokens, services.families, services.issuer, STRICT_REFRESH);
     family = await services.families.start({
       grantId: 'grant-1',
       clientId: client.id,
@@ -160,6 +160,45 @@ describe('RefreshTokenGrant: rotation on every use, reuse revokes the family, sc
       expect(stored(refreshToken).rotatedAt).toBeNull();
       expect(storedFamily().revokedAt).toBeNull();
       await expect(refresh(refreshToken)).resolves.toMatchObject({ token_type: 'Bearer' });
+    });
+  });
+
+  describe('REFRESH_TOKEN_REUSE_GRACE (a retry real clients make: two tabs, a lost response)', () => {
+    const withGrace = (seconds: number) =>
+      new RefreshTokenGrant(services.refreshTokens, services.families, services.issuer, {
+        refreshTokenReuseGrace: seconds,
+      });
+
+    it('forgives the same client using a just-rotated token again within the window: a fresh pair, family kept', async () => {
+      const lenient = withGrace(30);
+      const first = await lenient.handle(client, { grant_type: 'refresh_token', refresh_token: refreshToken });
+      const retry = await lenient.handle(client, { grant_type: 'refresh_token', refresh_token: refreshToken });
+      expect(retry.refresh_token).not.toBe(first.refresh_token);
+      expect(storedFamily().revokedAt).toBeNull();
+      await expect(
+        lenient.handle(client, { grant_type: 'refresh_token', refresh_token: first.refresh_token! }),
+      ).resolves.toBeDefined();
+    });
+
+    it('treats a reuse after the window as theft: invalid_grant and the family revoked', async () => {
+      const lenient = withGrace(30);
+      await lenient.handle(client, { grant_type: 'refresh_token', refresh_token: refreshToken });
+      const rotated = services.refreshTokenRepository.rows.get(sha256(refreshToken))!;
+      services.refreshTokenRepository.rows.set(rotated.tokenHash, {
+        ...rotated,
+        rotatedAt: new Date(Date.now() - 31_000),
+      });
+      const error = await oauthErrorOf(() =>
+        lenient.handle(client, { grant_type: 'refresh_token', refresh_token: refreshToken }),
+      );
+      expect(error.code).toBe('invalid_grant');
+      expect(storedFamily().revokedReason).toBe('refresh_token_reuse');
+    });
+
+    it('with the default 0, an immediate retry is already theft', async () => {
+      await refresh(refreshToken);
+      await expect(oauthErrorOf(() => refresh(refreshToken))).resolves.toMatchObject({ code: 'invalid_grant' });
+      expect(storedFamily().revokedReason).toBe('refresh_token_reuse');
     });
   });
 });

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { securityConfig } from '../../../config/security.config.js';
 import type { Client } from '../../../client-registry/client.js';
 import { InvalidGrantError, InvalidRequestError, InvalidScopeError } from '../../../common/oauth-errors.js';
 import { isSubset, parseScope } from '../../../common/scope.js';
@@ -11,7 +13,8 @@ import type { TokenRequestDto } from '../token-request.dto.js';
 
 /**
  * RFC 6749 section 6 with rotation (RFC 9700 section 4.14.2): every use returns a new
- * refresh token and ends the old one; an ended token used again revokes its whole family.
+ * refresh token and ends the old one; an ended token used again revokes its whole family,
+ * unless the same client retries within the optional grace window.
  */
 @Injectable()
 export class RefreshTokenGrant implements TokenGrant {
@@ -21,6 +24,8 @@ export class RefreshTokenGrant implements TokenGrant {
     private readonly refreshTokens: RefreshTokenService,
     private readonly families: TokenFamilyService,
     private readonly issuer: TokenIssuer,
+    @Inject(securityConfig.KEY)
+    private readonly security: Pick<ConfigType<typeof securityConfig>, 'refreshTokenReuseGrace'>,
   ) {}
 
   async handle(client: Client, request: TokenRequestDto): Promise<TokenResponse> {
@@ -32,11 +37,21 @@ export class RefreshTokenGrant implements TokenGrant {
     if (!family) throw new InvalidGrantError('The refresh token has been revoked or has expired');
     if (token.expiresAt <= new Date()) throw new InvalidGrantError('The refresh token has expired');
     // Reuse is detected whatever else the request asks for.
-    if (token.rotatedAt) return this.reused(family);
+    if (token.rotatedAt && !this.withinGrace(token.rotatedAt)) return this.reused(family);
     // Checked before rotating, so a bad scope does not cost the client its refresh token.
     const scopes = this.narrowedScope(family, request.scope);
-    if (!(await this.refreshTokens.rotate(token))) return this.reused(family);
-    return this.issuer.issue(client, family, { scopes });
+    if (!token.rotatedAt && (await this.refreshTokens.rotate(token)))
+      return this.issuer.issue(client, family, { scopes });
+    // Used again: a retry within the grace window (a lost response, a second tab) gets a fresh
+    // pair of the same family; anything else is theft. A lost race was rotated just now.
+    if (this.withinGrace(token.rotatedAt ?? new Date())) return this.issuer.issue(client, family, { scopes });
+    return this.reused(family);
+  }
+
+  /** REFRESH_TOKEN_REUSE_GRACE: 0 (the default) forgives nothing. */
+  private withinGrace(rotatedAt: Date): boolean {
+    const grace = this.security.refreshTokenReuseGrace;
+    return grace > 0 && Date.now() - rotatedAt.getTime() <= grace * 1000;
   }
 
   /** RFC 9700 section 4.14.2: an ended refresh token presented again revokes its whole family. */
