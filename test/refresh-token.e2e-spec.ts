@@ -93,6 +93,14 @@ describe('refresh_token grant (RFC 6749 section 6, RFC 9700 section 4.14.2)', ()
       expectTokenError(await refresh('A'.repeat(43)), 'invalid_grant');
     });
 
+    it('never accepts an access token as a refresh token (RFC 9700 section 4.14: different token types)', async () => {
+      const tokens = await obtainTokens(t, client, user);
+      // A JWT is longer than any refresh token this server issues: refused as malformed, before any look-up.
+      expectTokenError(await refresh(tokens.access_token), 'invalid_request');
+      // ...and the refusal costs the real refresh token nothing.
+      expect((await refresh(tokens.refresh_token)).status).toBe(200);
+    });
+
     it("refuses another client's refresh token with invalid_grant, leaving it usable by its owner", async () => {
       const other = await t.registerClient();
       const tokens = await obtainTokens(t, client, user);
