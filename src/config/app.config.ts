@@ -4,13 +4,7 @@ import { Transform } from 'class-transformer';
 import { resolve } from 'node:path';
 import { randomToken } from '../common/crypto.js';
 import { PROJECT_ROOT } from '../project-root.js';
-import { ConfigurationError, validateEnvironment } from './validate-environment.js';
-
-/** 'true'/'false' as booleans; other text stays text so validation can name it. Reads the raw value: implicit conversion would turn 'false' into true. */
-const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
-  const raw = obj[key];
-  return raw === 'true' ? true : raw === 'false' ? false : raw;
-};
+import { booleanVariable, ConfigurationError, validateEnvironment } from './validate-environment.js';
 
 class AppEnvironment {
   @IsOptional()
@@ -48,7 +42,7 @@ class AppEnvironment {
   DEMO_CLIENT_FILE?: string;
 
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(booleanVariable)
   @IsBoolean({ message: 'SEED_DEMO must be true or false' })
   SEED_DEMO?: boolean;
 

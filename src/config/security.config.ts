@@ -1,12 +1,7 @@
 import { registerAs } from '@nestjs/config';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { validateEnvironment } from './validate-environment.js';
-
-const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
-  const raw = obj[key];
-  return raw === 'true' ? true : raw === 'false' ? false : raw;
-};
+import { booleanVariable, validateEnvironment } from './validate-environment.js';
 
 class SecurityEnvironment {
   @IsOptional()
@@ -37,7 +32,7 @@ class SecurityEnvironment {
   REFRESH_TOKEN_REUSE_GRACE?: number;
 
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(booleanVariable)
   @IsBoolean({ message: 'TRUST_PROXY must be true or false' })
   TRUST_PROXY?: boolean;
 }

@@ -23,3 +23,13 @@ export function validateEnvironment<T extends object>(schema: new () => T, env: 
   }
   return values;
 }
+
+/**
+ * A class-transformer transform for true/false variables. It reads the raw text, since
+ * implicit conversion would turn 'false' into true; other text stays text so validation can
+ * name the variable.
+ */
+export const booleanVariable = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
+  const raw = obj[key];
+  return raw === 'true' ? true : raw === 'false' ? false : raw;
+};
