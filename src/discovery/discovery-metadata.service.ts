@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
+import { SUPPORTED_PROMPTS } from '../authorization/authorize/checks/prompt.check.js';
 import { SUPPORTED_GRANT_TYPES } from '../client-registry/client.js';
 import { SCOPE_CATALOG } from '../common/scope-catalog.js';
 import { appConfig } from '../config/app.config.js';
@@ -91,6 +92,6 @@ function buildMetadata(issuer: string): AuthorizationServerMetadata {
       'email',
       'email_verified',
     ],
-    prompt_values_supported: ['none', 'login', 'consent'],
+    prompt_values_supported: [...SUPPORTED_PROMPTS],
   };
 }

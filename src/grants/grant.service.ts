@@ -44,10 +44,6 @@ export class GrantService {
     return isSubset(scopes, await this.grantedScopes(userId, clientId));
   }
 
-  async isLive(grantId: string): Promise<boolean> {
-    return (await this.grants.findById(grantId))?.revokedAt === null;
-  }
-
   listLive(userId: string): Promise<Grant[]> {
     return this.grants.listLive(userId);
   }

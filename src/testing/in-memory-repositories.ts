@@ -118,12 +118,6 @@ export class InMemoryTokenFamilyRepository extends TokenFamilyRepository {
   async revoke(id: string, reason: RevocationReason, now: Date): Promise<void> {
     this.table.update(id, (family) => family.revokedAt === null, { revokedAt: now, revokedReason: reason });
   }
-
-  async revokeByGrant(grantId: string, reason: RevocationReason, now: Date): Promise<void> {
-    for (const [id, family] of this.rows) {
-      if (family.grantId === grantId) await this.revoke(id, reason, now);
-    }
-  }
 }
 
 export class InMemoryRevokedAccessTokenRepository extends RevokedAccessTokenRepository {

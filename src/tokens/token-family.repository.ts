@@ -19,5 +19,4 @@ export abstract class TokenFamilyRepository {
   abstract insert(family: TokenFamily): Promise<void>;
   abstract findById(id: string): Promise<TokenFamily | null>;
   abstract revoke(id: string, reason: RevocationReason, now: Date): Promise<void>;
-  abstract revokeByGrant(grantId: string, reason: RevocationReason, now: Date): Promise<void>;
 }

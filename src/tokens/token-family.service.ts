@@ -65,8 +65,4 @@ export class TokenFamilyService {
       detail: { familyId: id },
     });
   }
-
-  revokeByGrant(grantId: string, reason: RevocationReason): Promise<void> {
-    return this.families.revokeByGrant(grantId, reason, new Date());
-  }
 }

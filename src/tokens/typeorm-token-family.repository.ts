@@ -21,8 +21,4 @@ export class TypeOrmTokenFamilyRepository extends TokenFamilyRepository {
   async revoke(id: string, reason: RevocationReason, now: Date): Promise<void> {
     await this.families.update({ id, revokedAt: IsNull() }, { revokedAt: now, revokedReason: reason });
   }
-
-  async revokeByGrant(grantId: string, reason: RevocationReason, now: Date): Promise<void> {
-    await this.families.update({ grantId, revokedAt: IsNull() }, { revokedAt: now, revokedReason: reason });
-  }
 }
