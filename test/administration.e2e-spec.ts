@@ -9,16 +9,17 @@ import { ClientRegistry } from '../src/client-registry/client-registry.service.j
 import { DEMO_CLIENT_ID, DEMO_USER, DemoSeed } from '../src/seed/demo-seed.service.js';
 import { tokenRequest, obtainCode } from './support/oauth-flow.js';
 import { startTestApp } from './support/test-app.js';
+import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 const run = promisify(execFile);
 const CLI = join(process.cwd(), 'dist', 'src', 'cli', 'main.js');
 const SERVER = join(process.cwd(), 'dist', 'src', 'main.js');
 
-/** Runs the built CLI on its own database; resolves with exit code, stdout and stderr. */
+/** Runs the built CLI on its own database (a DATABASE_URL); resolves with exit code, stdout and stderr. */
 async function cli(database: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run('node', [CLI, ...args], {
-      env: { ...process.env, DATABASE_URL: `sqlite:${database}`, PASSWORD_HASH_COST: '10', NODE_OPTIONS: '' },
+      env: { ...process.env, DATABASE_URL: database, PASSWORD_HASH_COST: '10', NODE_OPTIONS: '' },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -29,14 +30,19 @@ async function cli(database: string, ...args: string[]): Promise<{ code: number;
 
 describe('administration CLI', () => {
   let dir: string;
+  let store: TestDatabase;
   let database: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     if (!existsSync(CLI)) throw new Error('Run `npm run build` first: this spec runs the built CLI');
     dir = mkdtempSync(join(tmpdir(), 'oauth-cli-'));
-    database = join(dir, 'oauth.sqlite');
+    store = await createTestDatabase(dir);
+    database = store.url;
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await store.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('client:create prints one JSON object with client_id and a 256-bit client_secret, shown once', async () => {
     const created = await cli(

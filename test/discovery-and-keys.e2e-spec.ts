@@ -136,7 +136,7 @@ describe('discovery and signing keys', () => {
       const before = await accessToken();
       const cli = (command: string) =>
         run('node', [CLI, command], {
-          env: { ...process.env, DATABASE_URL: `sqlite:${join(t.dataDir, 'oauth.sqlite')}`, NODE_OPTIONS: '' },
+          env: { ...process.env, DATABASE_URL: t.databaseUrl, NODE_OPTIONS: '' },
         });
 
       const rotated = JSON.parse((await cli('keys:rotate')).stdout);

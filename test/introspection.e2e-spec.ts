@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import jwt, { type JwtPayload } from 'jsonwebtoken';
 import type { Response } from 'supertest';
-import { DataSource } from 'typeorm';
 import { sha256 } from '../src/common/crypto.js';
 import { SigningKeyService } from '../src/keys/signing-key.service.js';
 import { expectTokenError } from './support/expectations.js';
@@ -159,12 +158,10 @@ describe('POST /oauth/introspect (RFC 7662)', () => {
 
     it('an expired refresh token', async () => {
       const { refresh_token } = await obtainTokens(t, client, user, SCOPE);
-      await t.app
-        .get(DataSource)
-        .query('UPDATE refresh_tokens SET expires_at = ? WHERE token_hash = ?', [
-          Date.now() - 1000,
-          sha256(refresh_token),
-        ]);
+      await t.sql('UPDATE refresh_tokens SET expires_at = ? WHERE token_hash = ?', [
+        Date.now() - 1000,
+        sha256(refresh_token),
+      ]);
       expectInactive(await introspect(refresh_token));
     });
 

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { createHash } from 'node:crypto';
 import type request from 'supertest';
 import type { Response } from 'supertest';
-import { DataSource } from 'typeorm';
 import { expectErrorPageCode, expectRedirectError } from './support/expectations.js';
 import {
   authorizePath,
@@ -276,17 +275,11 @@ describe('login and consent', () => {
   });
 
   describe('storage', () => {
-    let db: DataSource;
-
-    beforeAll(() => {
-      db = t.app.get(DataSource);
-    });
-
     // Not an RFC MUST (STYLE.md principle 5): a leaked table must not yield a usable code.
     it('an issued code is stored only as its SHA-256 (base64url) hash', async () => {
       const { params } = await decide(browser, await consentPage(), 'approve');
       const code = params.code!;
-      const rows: Record<string, unknown>[] = await db.query('SELECT * FROM authorization_codes');
+      const rows = await t.sql('SELECT * FROM authorization_codes');
       expect(rows.length).toBeGreaterThan(0);
       for (const row of rows) {
         for (const value of Object.values(row)) expect(String(value)).not.toContain(code);
@@ -297,7 +290,7 @@ describe('login and consent', () => {
     // Not an RFC MUST: a pending request lives INTERACTION_TTL seconds only.
     it('an expired pending authorization -> error page on the interaction page and on its forms', async () => {
       const consent = await consentPage();
-      await db.query('UPDATE pending_authorizations SET expires_at = ? WHERE id_hash = ?', [
+      await t.sql('UPDATE pending_authorizations SET expires_at = ? WHERE id_hash = ?', [
         Date.now() - 1000,
         sha256(consent.interaction),
       ]);

@@ -3,7 +3,6 @@ import jwt from 'jsonwebtoken';
 import { createHash, createPublicKey, randomUUID, type JsonWebKey } from 'node:crypto';
 import type request from 'supertest';
 import type { Response } from 'supertest';
-import { DataSource } from 'typeorm';
 import { LoginSessionRepository } from '../src/accounts/login-session.repository.js';
 import { SigningKeyService } from '../src/keys/signing-key.service.js';
 import { expectBearerError, expectRedirectError } from './support/expectations.js';
@@ -79,13 +78,11 @@ function consentScopes(html: string): { asked: string[]; alreadyAllowed: string 
 describe('OpenID Connect (OpenID Connect Core 1.0)', () => {
   let t: TestApp;
   let client: RegisteredClient;
-  let db: DataSource;
   let jwks: PublishedKey[];
 
   beforeAll(async () => {
     t = await startTestApp();
     client = await t.registerClient();
-    db = t.app.get(DataSource);
     jwks = (await t.http().get('/oauth/jwks')).body.keys;
   });
   afterAll(() => t.close());
@@ -167,7 +164,7 @@ describe('OpenID Connect (OpenID Connect Core 1.0)', () => {
 
   /** When the user's newest login session says they entered their password (epoch ms). */
   async function loginTime(userId: string): Promise<number> {
-    const rows: { auth_time: number | string }[] = await db.query(
+    const rows = await t.sql<{ auth_time: number | string }>(
       'SELECT auth_time FROM login_sessions WHERE user_id = ? ORDER BY auth_time DESC LIMIT 1',
       [userId],
     );
@@ -177,11 +174,11 @@ describe('OpenID Connect (OpenID Connect Core 1.0)', () => {
 
   /** Moves the user's logins `bySeconds` into the past, instead of waiting. */
   async function ageLogins(userId: string, bySeconds: number): Promise<void> {
-    await db.query('UPDATE login_sessions SET auth_time = auth_time - ? WHERE user_id = ?', [bySeconds * 1000, userId]);
+    await t.sql('UPDATE login_sessions SET auth_time = auth_time - ? WHERE user_id = ?', [bySeconds * 1000, userId]);
   }
 
   async function pendingCount(): Promise<number> {
-    const rows: { n: number }[] = await db.query('SELECT COUNT(*) AS n FROM pending_authorizations');
+    const rows = await t.sql<{ n: number | string }>('SELECT COUNT(*) AS n FROM pending_authorizations');
     return Number(rows[0]!.n);
   }
 

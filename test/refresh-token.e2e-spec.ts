@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import jwt, { type JwtPayload } from 'jsonwebtoken';
 import type { Response } from 'supertest';
-import { DataSource } from 'typeorm';
 import { expectBearerError, expectTokenError } from './support/expectations.js';
 import { obtainTokens, tokenRequest } from './support/oauth-flow.js';
 import { startTestApp, type RegisteredClient, type TestApp } from './support/test-app.js';
@@ -152,9 +151,7 @@ describe('refresh_token grant (RFC 6749 section 6, RFC 9700 section 4.14.2)', ()
     it('refuses every token of a family past its absolute lifetime', async () => {
       const own = await t.registerClient();
       const tokens = await obtainTokens(t, own, user);
-      await t.app
-        .get(DataSource)
-        .query('UPDATE token_families SET expires_at = ? WHERE client_id = ?', [Date.now() - 1000, own.clientId]);
+      await t.sql('UPDATE token_families SET expires_at = ? WHERE client_id = ?', [Date.now() - 1000, own.clientId]);
       expectTokenError(await refresh(tokens.refresh_token, {}, own), 'invalid_grant');
       expectBearerError(await profile(tokens.access_token), 401, 'invalid_token');
     });
@@ -162,9 +159,7 @@ describe('refresh_token grant (RFC 6749 section 6, RFC 9700 section 4.14.2)', ()
     it('refuses a refresh token past its own expiry with invalid_grant', async () => {
       const own = await t.registerClient();
       const tokens = await obtainTokens(t, own, user);
-      await t.app
-        .get(DataSource)
-        .query('UPDATE refresh_tokens SET expires_at = ? WHERE client_id = ?', [Date.now() - 1000, own.clientId]);
+      await t.sql('UPDATE refresh_tokens SET expires_at = ? WHERE client_id = ?', [Date.now() - 1000, own.clientId]);
       expectTokenError(await refresh(tokens.refresh_token, {}, own), 'invalid_grant');
     });
   });

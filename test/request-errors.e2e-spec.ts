@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import { expectBearerError, expectErrorPage, expectTokenError } from './support/expectations.js';
-import { obtainTokens } from './support/oauth-flow.js';
+import { obtainTokens, startAuthorization } from './support/oauth-flow.js';
+import { pkcePair } from './support/pkce.js';
 import { startTestApp, type RegisteredClient, type TestApp } from './support/test-app.js';
 
 /** Errors raised while Fastify reads the body still come back in each channel's format. */
@@ -81,5 +82,62 @@ describe('unreadable requests', () => {
       const res = await t.http().get(`/oauth/interaction/${'a'.repeat(1_000)}`);
       expectErrorPage(res, 400, 'invalid_request');
     });
+  });
+});
+
+/**
+ * A NUL (%00) is no part of any OAuth parameter, and PostgreSQL text cannot hold one: found by
+ * the fuzz suites on the PostgreSQL run, where it reached a lookup and answered 500.
+ */
+describe('a NUL character in a parameter', () => {
+  let t: TestApp;
+  let client: RegisteredClient;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    client = await t.registerClient();
+  });
+  afterAll(() => t.close());
+
+  it('in client_id at the token endpoint -> 400 invalid_request', async () => {
+    const res = await t
+      .http()
+      .post('/oauth/token')
+      .type('form')
+      .send({ grant_type: 'client_credentials', client_id: `${client.clientId}\u0000`, client_secret: 'x' });
+    expectTokenError(res, 'invalid_request', 400);
+  });
+
+  it('in the client_id of a Basic header -> 401 invalid_client', async () => {
+    const res = await t
+      .http()
+      .post('/oauth/introspect')
+      .auth(`${client.clientId}%00`, client.clientSecret!)
+      .type('form')
+      .send({ token: 'x' });
+    expectTokenError(res, 'invalid_client', 401);
+  });
+
+  it('in client_id at the authorize endpoint -> the error page (the client is unverified)', async () => {
+    const res = await t.http().get(`/oauth/authorize?response_type=code&client_id=a%00b&state=s`);
+    expectErrorPage(res, 400, 'invalid_request');
+  });
+
+  it('in the username of a login form with a valid CSRF token -> the error page', async () => {
+    const browser = t.browser();
+    const step = await startAuthorization(browser, {
+      response_type: 'code',
+      client_id: client.clientId,
+      redirect_uri: client.redirectUri,
+      scope: 'profile',
+      state: 's',
+      code_challenge: pkcePair().challenge,
+      code_challenge_method: 'S256',
+    });
+    const res = await browser
+      .post('/oauth/login')
+      .type('form')
+      .send({ interaction: step.interaction, _csrf: step.csrf, username: 'a\u0000b', password: 'p' });
+    expectErrorPage(res, 400, 'invalid_request');
   });
 });

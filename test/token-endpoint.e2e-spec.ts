@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import jwt, { type JwtPayload } from 'jsonwebtoken';
 import type { Response } from 'supertest';
-import { DataSource } from 'typeorm';
 import { SigningKeyService } from '../src/keys/signing-key.service.js';
 import { expectBearerError, expectTokenError } from './support/expectations.js';
 import {
@@ -263,9 +262,10 @@ describe('POST /oauth/token', () => {
     it('refuses an expired code with invalid_grant', async () => {
       const own = await t.registerClient();
       const issued = await obtainCode(t, own, user);
-      await t.app
-        .get(DataSource)
-        .query('UPDATE authorization_codes SET expires_at = ? WHERE client_id = ?', [Date.now() - 1000, own.clientId]);
+      await t.sql('UPDATE authorization_codes SET expires_at = ? WHERE client_id = ?', [
+        Date.now() - 1000,
+        own.clientId,
+      ]);
       expectTokenError(await redeem(issued, {}, own), 'invalid_grant');
     });
 

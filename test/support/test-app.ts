@@ -4,10 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { AccountService } from '../../src/accounts/account.service.js';
 import { createApp } from '../../src/app.factory.js';
 import type { ClientType } from '../../src/client-registry/client.js';
 import { ClientRegistry } from '../../src/client-registry/client-registry.service.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export const ISSUER = 'http://issuer.test';
 export const REDIRECT_URI = 'http://localhost:8080/callback';
@@ -22,10 +24,17 @@ export interface TestApp {
   app: NestFastifyApplication;
   /** The temporary folder holding this app's SQLite file (and the demo client file, if seeded). */
   dataDir: string;
+  /** The DATABASE_URL this app runs on (SQLite file, or its own PostgreSQL schema). */
+  databaseUrl: string;
   /** A fresh supertest client for one-off requests (no cookies kept). */
   http(): ReturnType<typeof request>;
   /** A supertest agent that keeps cookies, like one browser. */
   browser(): ReturnType<typeof request.agent>;
+  /**
+   * Runs raw SQL on the app's own store, written with `?` placeholders: a test that moves an
+   * expiry into the past instead of waiting reads the same on SQLite and PostgreSQL.
+   */
+  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   registerClient(options?: {
     type?: ClientType;
     redirectUris?: string[];
@@ -38,6 +47,12 @@ export interface TestApp {
 
 let userCounter = 0;
 
+/** `?` placeholders as the store wants them: PostgreSQL numbers them ($1, $2…). */
+function portableSql(text: string, kind: TestDatabase['kind']): string {
+  let n = 0;
+  return kind === 'postgres' ? text.replace(/\?/g, () => `$${++n}`) : text;
+}
+
 /**
  * Boots the real AppModule (exactly as main.ts does) on a temporary SQLite file.
  * `env` overrides configuration for this app only; `logger` receives Nest's log lines (none by default).
@@ -47,10 +62,11 @@ export async function startTestApp(
   options: { logger?: LoggerService } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'oauth-e2e-'));
+  const database = await createTestDatabase(dir);
   const previous = { ...process.env };
   Object.assign(process.env, {
     NODE_ENV: 'test',
-    DATABASE_URL: `sqlite:${join(dir, 'oauth.sqlite')}`,
+    DATABASE_URL: database.url,
     ISSUER,
     SESSION_SECRET: 'test-session-secret-that-is-long-enough',
     SEED_DEMO: 'false',
@@ -58,8 +74,15 @@ export async function startTestApp(
     PASSWORD_HASH_COST: '10',
     ...env,
   });
-  const app = await createApp({ logger: options.logger ?? false });
-  process.env = previous;
+  let app: NestFastifyApplication;
+  try {
+    app = await createApp({ logger: options.logger ?? false });
+  } catch (error) {
+    await database.drop();
+    throw error;
+  } finally {
+    process.env = previous;
+  }
   const server = app.getHttpServer();
   const registry = app.get(ClientRegistry);
   const accounts = app.get(AccountService);
@@ -67,8 +90,10 @@ export async function startTestApp(
   return {
     app,
     dataDir: dir,
+    databaseUrl: database.url,
     http: () => request(server),
     browser: () => request.agent(server),
+    sql: (text, params = []) => app.get(DataSource).query(portableSql(text, database.kind), params),
     async registerClient(options = {}) {
       const redirectUris = options.redirectUris ?? [REDIRECT_URI];
       const { client, clientSecret } = await registry.register({
@@ -91,6 +116,7 @@ export async function startTestApp(
     },
     async close() {
       await app.close();
+      await database.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

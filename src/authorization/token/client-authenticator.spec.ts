@@ -52,6 +52,11 @@ describe('ClientAuthenticator: client_secret_basic or client_secret_post for con
       await expect(authenticate(basicFor('web', SECRET))).resolves.toMatchObject({ id: 'web' });
     });
 
+    it('refuses a client_id with a control character (a NUL) before counting or looking it up', async () => {
+      await expectInvalidClient(() => authenticate(basicFor('web\u0000', SECRET)));
+      await expectInvalidClient(() => authenticate(basicFor('we\nb', SECRET)));
+    });
+
     it('form-decodes the id and the secret before comparing them', async () => {
       await expect(authenticate(basicFor(ODD_ID, ODD_SECRET))).resolves.toMatchObject({ id: ODD_ID });
     });

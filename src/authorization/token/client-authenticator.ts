@@ -23,6 +23,9 @@ interface PresentedCredentials {
  * or client_secret_post for confidential clients, client_id alone for public ones. Every
  * failure is 401 invalid_client (section 5.2) and says nothing about which part was wrong.
  */
+/** Control characters, which no client_id holds (RFC 6749 appendix A.1: VSCHAR, %x20-7E). */
+const CONTROL_CHARACTER = /[\x00-\x1f\x7f]/;
+
 @Injectable()
 export class ClientAuthenticator {
   constructor(
@@ -32,9 +35,12 @@ export class ClientAuthenticator {
 
   async authenticate(authorization: string | undefined, body: ClientAuthenticationParameters): Promise<Client> {
     const presented = this.presentedCredentials(authorization, body);
+    const fail = () => new InvalidClientError('Client authentication failed');
+    // Such an id names no client, and must not become a rate-limit key (PostgreSQL cannot
+    // even store a NUL). It can arrive inside the Basic header, past the validation pipe.
+    if (CONTROL_CHARACTER.test(presented.clientId)) throw fail();
     await this.throttle.count(presented.clientId);
     const client = await this.registry.find(presented.clientId);
-    const fail = () => new InvalidClientError('Client authentication failed');
     if (!client) throw fail();
     if (client.type === 'public') {
       if (presented.secret !== undefined) throw fail();
