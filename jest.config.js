@@ -1,19 +1,37 @@
 /**
  * Jest runs the TypeScript sources as ESM (NestJS 12 is ESM-only); see README, "Toolchain".
  *
- * `npm test` runs the suite twice: everything on SQLite, then the e2e specs again with
- * TEST_DATABASE_URL=postgres://… (each app in a schema of its own). Specs under
- * test/postgres/ need PostgreSQL (several instances on one database) and run only in that
- * pass; specs under test/sqlite/ are about the SQLite file itself and run only in the first.
+ * Two projects, run one after the other by `npm test`:
+ * - `sqlite`: every spec, unit and e2e; each e2e app on a SQLite file of its own;
+ * - `postgres`: the e2e specs again, each app in a PostgreSQL schema of its own in the
+ *   database TEST_POSTGRES_URL names (default: the local server, database `test`).
+ * Specs under test/postgres/ need PostgreSQL (several instances on one database) and run only
+ * in the second; specs under test/sqlite/ are about the SQLite file itself and run only in the
+ * first. `npx jest --selectProjects sqlite` runs without PostgreSQL.
  */
-const onPostgres = /^postgres(ql)?:\/\//.test(process.env.TEST_DATABASE_URL ?? '');
-
-export default {
+const shared = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
-  testRegex: '(src|test)/.*\\.(spec|e2e-spec)\\.ts$',
-  testPathIgnorePatterns: ['/node_modules/', onPostgres ? '/test/sqlite/' : '/test/postgres/'],
+};
+
+export default {
   testTimeout: 30000,
+  projects: [
+    {
+      ...shared,
+      displayName: 'sqlite',
+      testRegex: '(src|test)/.*\\.(spec|e2e-spec)\\.ts$',
+      testPathIgnorePatterns: ['/node_modules/', '/test/postgres/'],
+    },
+    {
+      ...shared,
+      displayName: 'postgres',
+      testRegex: 'test/.*\\.e2e-spec\\.ts$',
+      testPathIgnorePatterns: ['/node_modules/', '/test/sqlite/'],
+      globalSetup: '<rootDir>/test/support/postgres-global-setup.js',
+      setupFiles: ['<rootDir>/test/support/postgres-setup.js'],
+    },
+  ],
 };

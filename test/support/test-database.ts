@@ -4,8 +4,9 @@ import pg from 'pg';
 
 /**
  * The store an e2e test runs on. By default a SQLite file in the test's own folder; with
- * TEST_DATABASE_URL=postgres://… (the second CI run) a fresh PostgreSQL schema in that
- * database, made for this one app and dropped afterwards, so runs never collide.
+ * TEST_DATABASE_URL=postgres://… (set by the `postgres` Jest project, see jest.config.js) a
+ * fresh PostgreSQL schema in that database, made for this one app and dropped afterwards, so
+ * runs never collide.
  */
 export interface TestDatabase {
   /** The DATABASE_URL the app is given. */
