@@ -13,6 +13,7 @@ export default async function postgresReachable() {
     throw new Error(
       `PostgreSQL cannot be reached at ${url} (${error.message}). Start it, set TEST_POSTGRES_URL, ` +
         'or run only the SQLite pass: npx jest --selectProjects sqlite',
+      { cause: error },
     );
   } finally {
     await client.end().catch(() => {});
