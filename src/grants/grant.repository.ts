@@ -14,8 +14,23 @@ export abstract class GrantRepository {
   abstract findLive(userId: string, clientId: string): Promise<Grant | null>;
   abstract findById(id: string): Promise<Grant | null>;
   abstract listLive(userId: string): Promise<Grant[]>;
-  abstract insert(grant: Grant): Promise<void>;
-  abstract updateScopes(id: string, scopes: readonly string[], now: Date): Promise<void>;
+  /**
+   * Inserts a live grant, unless the user already has one for the client (the database's
+   * unique index decides, so two concurrent consents cannot both insert).
+   * @returns whether this call inserted it.
+   */
+  abstract insert(grant: Grant): Promise<boolean>;
+  /**
+   * Sets a live grant's scopes, if, and only if, they are still `expected`: one conditional
+   * UPDATE, so that a concurrent consent's scopes are never overwritten unseen.
+   * @returns whether this call updated them.
+   */
+  abstract updateScopes(
+    id: string,
+    expected: readonly string[],
+    scopes: readonly string[],
+    now: Date,
+  ): Promise<boolean>;
   /**
    * Revokes the user's live grant and, in the same transaction, everything issued under it:
    * its token families (so its access and refresh tokens) and its unredeemed codes.

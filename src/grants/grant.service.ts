@@ -4,6 +4,9 @@ import { SecurityEvents } from '../audit/security-events.service.js';
 import { isSubset } from '../common/scope.js';
 import { GrantRepository, type Grant } from './grant.repository.js';
 
+/** How often recordConsent reads and writes again after losing to a concurrent consent. */
+const CONSENT_ATTEMPTS = 5;
+
 /** What resource owners consented to; one live grant per user and client. */
 @Injectable()
 export class GrantService {
@@ -12,26 +15,45 @@ export class GrantService {
     private readonly events: SecurityEvents,
   ) {}
 
-  /** Adds the approved scopes to the user's live grant for the client, creating it if needed. */
+  /**
+   * Adds the approved scopes to the user's live grant for the client, creating it if needed.
+   * Two consents may be recorded at once (two tabs, or two instances): the insert and the
+   * update are conditional, and the one that loses reads the grant again and merges into it,
+   * so neither consent is lost and there is never a second live grant.
+   */
   async recordConsent(userId: string, clientId: string, scopes: readonly string[]): Promise<Grant> {
-    const now = new Date();
-    const live = await this.grants.findLive(userId, clientId);
-    if (live) {
-      const merged = [...new Set([...live.scopes, ...scopes])];
-      if (merged.length !== live.scopes.length) await this.grants.updateScopes(live.id, merged, now);
-      return { ...live, scopes: merged, updatedAt: now };
+    for (let attempt = 1; ; attempt++) {
+      const recorded = await this.tryRecordConsent(userId, clientId, scopes, new Date());
+      if (recorded) return recorded;
+      // Each lost attempt means another consent was recorded meanwhile; this many is contention no user makes.
+      if (attempt === CONSENT_ATTEMPTS) throw new Error(`Consent not recorded after ${attempt} concurrent updates`);
     }
-    const grant: Grant = {
-      id: randomUUID(),
-      userId,
-      clientId,
-      scopes: [...scopes],
-      createdAt: now,
-      updatedAt: now,
-      revokedAt: null,
-    };
-    await this.grants.insert(grant);
-    return grant;
+  }
+
+  /** One read and one conditional write; null when a concurrent consent changed the grant in between. */
+  private async tryRecordConsent(
+    userId: string,
+    clientId: string,
+    scopes: readonly string[],
+    now: Date,
+  ): Promise<Grant | null> {
+    const live = await this.grants.findLive(userId, clientId);
+    if (!live) {
+      const grant: Grant = {
+        id: randomUUID(),
+        userId,
+        clientId,
+        scopes: [...scopes],
+        createdAt: now,
+        updatedAt: now,
+        revokedAt: null,
+      };
+      return (await this.grants.insert(grant)) ? grant : null;
+    }
+    const merged = [...new Set([...live.scopes, ...scopes])];
+    if (merged.length === live.scopes.length) return live;
+    const updated = await this.grants.updateScopes(live.id, live.scopes, merged, now);
+    return updated ? { ...live, scopes: merged, updatedAt: now } : null;
   }
 
   /** The scopes of the user's live grant for the client (none if there is no grant). */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { AuthorizationCodeEntity, GrantEntity, TokenFamilyEntity } from '../database/entities/index.js';
+import { isUniqueViolation } from '../database/unique-violation.js';
 import { GrantRepository, type Grant } from './grant.repository.js';
 
 @Injectable()
@@ -22,12 +23,26 @@ export class TypeOrmGrantRepository extends GrantRepository {
     return this.grants.find({ where: { userId, revokedAt: IsNull() }, order: { updatedAt: 'DESC' } });
   }
 
-  async insert(grant: Grant): Promise<void> {
-    await this.grants.insert(this.grants.create({ ...grant, scopes: [...grant.scopes] }));
+  async insert(grant: Grant): Promise<boolean> {
+    try {
+      await this.grants.insert(this.grants.create({ ...grant, scopes: [...grant.scopes] }));
+      return true;
+    } catch (error) {
+      // grants_live_user_client: a concurrent consent inserted the live grant first.
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
   }
 
-  async updateScopes(id: string, scopes: readonly string[], now: Date): Promise<void> {
-    await this.grants.update({ id }, { scopes: [...scopes], updatedAt: now });
+  async updateScopes(id: string, expected: readonly string[], scopes: readonly string[], now: Date): Promise<boolean> {
+    const result = await this.grants
+      .createQueryBuilder()
+      .update()
+      .set({ scopes: [...scopes], updatedAt: now })
+      // The column holds JSON.stringify of the list, so the stored text is compared as such.
+      .where('id = :id AND revoked_at IS NULL AND scopes = :expected', { id, expected: JSON.stringify(expected) })
+      .execute();
+    return result.affected === 1;
   }
 
   revoke(id: string, userId: string, now: Date): Promise<boolean> {
