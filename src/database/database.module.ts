@@ -3,6 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { databaseConfig } from '../config/database.config.js';
 import { buildDataSourceOptions } from './data-source-options.js';
+import { openAndMigrate } from './migrate.js';
 
 /** The one TypeORM data layer; migrations are applied at start. */
 @Global()
@@ -10,10 +11,9 @@ import { buildDataSourceOptions } from './data-source-options.js';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [databaseConfig.KEY],
-      useFactory: (config: ConfigType<typeof databaseConfig>) => ({
-        ...buildDataSourceOptions(config.url),
-        migrationsRun: true,
-      }),
+      useFactory: (config: ConfigType<typeof databaseConfig>) => buildDataSourceOptions(config.url),
+      // Migrations run here, under a lock on PostgreSQL, rather than through `migrationsRun`.
+      dataSourceFactory: (options) => openAndMigrate(options!),
     }),
   ],
 })
