@@ -6,6 +6,7 @@ import { configNamespaces } from '../config/index.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { KeysModule } from '../keys/keys.module.js';
+import { RetentionModule } from '../retention/retention.module.js';
 
 /** The administration CLI: the same config and data layer as the server, without HTTP. */
 @Module({
@@ -16,6 +17,7 @@ import { KeysModule } from '../keys/keys.module.js';
     ClientRegistryModule,
     AccountsModule,
     KeysModule,
+    RetentionModule,
   ],
 })
 export class CliModule {}

@@ -3,6 +3,7 @@ import { AccountService } from '../accounts/account.service.js';
 import { ClientRegistry } from '../client-registry/client-registry.service.js';
 import { parseScope } from '../common/scope.js';
 import { KeyRotationService, type SigningKeySummary } from '../keys/key-rotation.service.js';
+import { RetentionService } from '../retention/retention.service.js';
 
 /** A command-line mistake; printed as it is, with exit code 1. */
 export class UsageError extends Error {}
@@ -119,6 +120,14 @@ export const COMMANDS: Record<string, Command> = {
     options: {},
     async run(app) {
       return (await app.get(KeyRotationService).list()).map(keySummary);
+    },
+  },
+  'db:purge': {
+    usage: 'db:purge',
+    options: {},
+    /** Deletes what has served its purpose (see RetentionService); prints the rows deleted per table. */
+    async run(app) {
+      return app.get(RetentionService).purge(new Date());
     },
   },
 };

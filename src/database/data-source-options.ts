@@ -5,6 +5,7 @@ import { InitialSchema1763750000000 } from './migrations/1763750000000-initial-s
 import { PromptAndMaxAge1763760000000 } from './migrations/1763760000000-prompt-and-max-age.js';
 import { RateLimits1763770000000 } from './migrations/1763770000000-rate-limits.js';
 import { SecurityEvents1763780000000 } from './migrations/1763780000000-security-events.js';
+import { RetentionIndexes1763795000000 } from './migrations/1763795000000-retention-indexes.js';
 
 /** Every entity the index exports; adding one there registers it. */
 const entities = Object.values(entityClasses);
@@ -14,6 +15,7 @@ export const migrations = [
   PromptAndMaxAge1763760000000,
   RateLimits1763770000000,
   SecurityEvents1763780000000,
+  RetentionIndexes1763795000000,
 ];
 
 /**
@@ -29,10 +31,13 @@ export function buildDataSourceOptions(url: string): DataSourceOptions {
       type: 'better-sqlite3',
       database: url.slice('sqlite:'.length),
       enableWAL: true,
+      // busy_timeout: another process on the file (the CLI) waits for a lock instead of failing.
       timeout: 5000,
-      // NORMAL is durable across a process crash in WAL mode and ten times faster than FULL.
       prepareDatabase: (db: BetterSqlite3.Database) => {
+        // NORMAL is durable across a process crash in WAL mode and ten times faster than FULL.
         db.pragma('synchronous = NORMAL');
+        // TypeORM's driver turns it on as well; said here so that no driver default is relied on.
+        db.pragma('foreign_keys = ON');
       },
     };
   }

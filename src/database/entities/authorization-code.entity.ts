@@ -7,6 +7,7 @@ import { InstantColumn, JsonListColumn } from '../columns.js';
  */
 @Entity('authorization_codes')
 @Index('authorization_codes_expires_at', ['expiresAt'])
+@Index('authorization_codes_grant_id', ['grantId'])
 export class AuthorizationCodeEntity {
   @PrimaryColumn({ type: 'varchar', length: 64, name: 'code_hash' })
   codeHash!: string;

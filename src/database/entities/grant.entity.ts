@@ -7,6 +7,7 @@ import { InstantColumn, JsonListColumn } from '../columns.js';
  */
 @Entity('grants')
 @Index('grants_live_user_client', ['userId', 'clientId'], { unique: true, where: 'revoked_at IS NULL' })
+@Index('grants_revoked_at', ['revokedAt'])
 export class GrantEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

@@ -4,6 +4,7 @@ import { InstantColumn } from '../columns.js';
 /** A resource owner's login at this server, referenced from the browser's encrypted cookie. */
 @Entity('login_sessions')
 @Index('login_sessions_user_id', ['userId'])
+@Index('login_sessions_expires_at', ['expiresAt'])
 export class LoginSessionEntity {
   @PrimaryColumn({ type: 'varchar', length: 64, name: 'id_hash' })
   idHash!: string;

@@ -7,6 +7,8 @@ import { InstantColumn, JsonListColumn } from '../columns.js';
  */
 @Entity('token_families')
 @Index('token_families_grant_id', ['grantId'])
+@Index('token_families_expires_at', ['expiresAt'])
+@Index('token_families_revoked_at', ['revokedAt'])
 export class TokenFamilyEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
