@@ -1,0 +1,54 @@
+import {
+  backChannelErrors,
+  CLIENT_AUTHENTICATION,
+  CLIENT_AUTHENTICATION_PROPERTIES,
+  form,
+  NO_STORE,
+  ref,
+  type DocumentArea,
+} from '../common.schemas.js';
+
+/** RFC 7009: token revocation. */
+export const REVOCATION_AREA: DocumentArea = {
+  tag: { name: 'Revocation', description: 'RFC 7009: a client ends one of its tokens.' },
+  paths: {
+    '/oauth/revoke': {
+      post: {
+        operationId: 'revoke',
+        tags: ['Revocation'],
+        summary: 'Revoke a token',
+        description:
+          'Confidential clients with their secret, public ones with their client_id. A refresh token ends its ' +
+          'whole grant (every access and refresh token of it); an access token ends alone.',
+        security: CLIENT_AUTHENTICATION,
+        requestBody: { required: true, content: form(ref('RevocationRequest')) },
+        responses: {
+          '200': {
+            description: 'RFC 7009 section 2.2: revoked, or the token was unknown or invalid. Empty body.',
+            headers: NO_STORE,
+          },
+          ...backChannelErrors(
+            'invalid_request (no token, a repeated parameter, not form-encoded), unauthorized_client (the token ' +
+              'was issued to another client; nothing is revoked).',
+          ),
+        },
+      },
+    },
+  },
+  schemas: {
+    RevocationRequest: {
+      description: 'RFC 7009 section 2.1.',
+      type: 'object',
+      properties: {
+        token: { type: 'string', maxLength: 4096, description: 'An access token or a refresh token.' },
+        token_type_hint: {
+          type: 'string',
+          maxLength: 64,
+          description: '`access_token` or `refresh_token`: only orders the search; other values are ignored.',
+        },
+        ...CLIENT_AUTHENTICATION_PROPERTIES,
+      },
+      required: ['token'],
+    },
+  },
+};
