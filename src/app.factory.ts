@@ -17,6 +17,9 @@ import { oauthValidationPipe } from './common/validation.js';
 import { appConfig } from './config/app.config.js';
 import { securityConfig } from './config/security.config.js';
 import { tokensConfig } from './config/tokens.config.js';
+import { closeConnectionsOnShutdown } from './graceful-shutdown.js';
+import { requestIdFor } from './logging/request-id.js';
+import { registerRequestLogging } from './logging/request-logging.js';
 import { PROJECT_ROOT } from './project-root.js';
 
 /** Largest request body accepted; OAuth requests are small. */
@@ -43,6 +46,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     // be (16 KiB): its route judges it and answers in its channel. Fastify's default of 100 would
     // have the router answer a bare 414 before any filter runs.
     routerOptions: { maxParamLength: 16 * 1024 },
+    // Every log line of a request names its id: a sane incoming X-Request-Id, or a new UUID.
+    genReqId: requestIdFor,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     logger: options.logger,
@@ -55,6 +60,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   // Headers on every response, the router's own 400 and 414 included; then Cache-Control.
   app.useSecurityHeaders(securityHeaders(https));
   app.getHttpAdapter().getInstance().addHook('onSend', noStoreByDefault);
+  registerRequestLogging(app.getHttpAdapter().getInstance());
+  closeConnectionsOnShutdown(app.getHttpAdapter().getInstance());
   await app.register(fastifySecureSession, {
     cookieName: 'oauth_session',
     // secure-session wants a 32-byte key; derive it from SESSION_SECRET so every instance agrees.
@@ -71,7 +78,6 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   });
   app.useGlobalFilters(new FallbackErrorFilter());
   app.useGlobalPipes(oauthValidationPipe());
-  app.enableShutdownHooks();
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { LoggerService } from '@nestjs/common';
 import { inspect } from 'node:util';
 import type request from 'supertest';
 import type { Response } from 'supertest';
 import { SignInService } from '../src/accounts/sign-in.service.js';
 import { TokenEndpoint } from '../src/authorization/token/token-endpoint.service.js';
 import { expectBearerError, expectErrorPage, expectTokenError } from './support/expectations.js';
+import { LogCapture } from './support/log-capture.js';
 import {
   authorizePath,
   hiddenField,
@@ -17,23 +17,6 @@ import { pkcePair } from './support/pkce.js';
 import { startTestApp, type RegisteredClient, type TestApp } from './support/test-app.js';
 
 type Agent = ReturnType<typeof request.agent>;
-
-/** Every line Nest logs, at every level, as text. */
-class CapturingLogger implements LoggerService {
-  readonly lines: { level: string; text: string }[] = [];
-
-  private capture(level: string, parts: unknown[]): void {
-    const text = parts.map((part) => (typeof part === 'string' ? part : inspect(part, { depth: 10 }))).join(' ');
-    this.lines.push({ level, text });
-  }
-
-  log = (...parts: unknown[]) => this.capture('log', parts);
-  error = (...parts: unknown[]) => this.capture('error', parts);
-  warn = (...parts: unknown[]) => this.capture('warn', parts);
-  debug = (...parts: unknown[]) => this.capture('debug', parts);
-  verbose = (...parts: unknown[]) => this.capture('verbose', parts);
-  fatal = (...parts: unknown[]) => this.capture('fatal', parts);
-}
 
 /** The forms a value can take in a log line: as sent, URL-encoded, form-encoded. */
 const spellings = (value: string) => [
@@ -50,7 +33,8 @@ const spellings = (value: string) => [
 describe('log lines hold no credential', () => {
   let t: TestApp;
   let client: RegisteredClient;
-  const logger = new CapturingLogger();
+  /** Every line the app's JSON logger writes, at every level. */
+  const logs = new LogCapture();
   /** What the app wrote around Nest's logger: console.* and the process's own streams. */
   const written: string[] = [];
   /** Every credential-like value the flow used; none may appear in a log line. */
@@ -153,7 +137,7 @@ describe('log lines hold no credential', () => {
       });
     }
 
-    t = await startTestApp({}, { logger });
+    t = await startTestApp({}, { logger: logs.logger });
     client = await t.registerClient();
     keep('client secret', client.clientSecret);
     keep('client secret (HTTP Basic)', Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64'));
@@ -210,19 +194,21 @@ describe('log lines hold no credential', () => {
   });
 
   // Without these the scan below could pass on an empty log.
-  it('the capturing logger received the lines of the app, including both unexpected errors', () => {
-    expect(logger.lines.some(({ level }) => level === 'log')).toBe(true);
-    const errors = logger.lines.filter(({ level }) => level === 'error').map(({ text }) => text);
-    expect(errors).toEqual([
+  it('the capture received the lines of the app, including both unexpected errors', () => {
+    const entries = logs.entries();
+    expect(entries.filter(({ context }) => context === 'HTTP').length).toBeGreaterThanOrEqual(20);
+    const errors = entries.filter(({ level }) => level === 'error');
+    expect(errors.map(({ msg }) => msg)).toEqual([
       expect.stringMatching(/^Error \(message withheld\)\n\s+at /),
       expect.stringMatching(/^TypeError \(message withheld\)\n\s+at /),
     ]);
+    expect(errors.every(({ requestId }) => typeof requestId === 'string')).toBe(true);
     expect(secrets.size).toBeGreaterThanOrEqual(20);
   });
 
   // RFC 6749 sections 10.3 to 10.5: access tokens, refresh tokens and codes MUST be kept confidential.
   it('no line, at any level, holds any of the values the flow used', () => {
-    const lines = [...logger.lines.map(({ level, text }) => `${level}: ${text}`), ...written];
+    const lines = [...logs.raw, ...written];
     const leaks = [...secrets].flatMap(([name, value]) =>
       lines
         .filter((line) => spellings(value).some((spelling) => line.includes(spelling)))
