@@ -8,8 +8,11 @@ import { ClientRegistryModule } from './client-registry/client-registry.module.j
 import { configNamespaces } from './config/index.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DiscoveryModule } from './discovery/discovery.module.js';
+import { DocsModule } from './docs/docs.module.js';
+import { HealthModule } from './health/health.module.js';
 import { AssetsController } from './pages/assets.controller.js';
 import { ResourceModule } from './resource/resource.module.js';
+import { RetentionModule } from './retention/retention.module.js';
 import { SeedModule } from './seed/seed.module.js';
 
 /** The whole server: one process playing the authorization server and the resource server. */
@@ -23,7 +26,10 @@ import { SeedModule } from './seed/seed.module.js';
     AccountPageModule,
     AuthorizationModule,
     DiscoveryModule,
+    DocsModule,
+    HealthModule,
     ResourceModule,
+    RetentionModule.scheduled(),
     SeedModule,
   ],
   controllers: [AssetsController],

@@ -1,11 +1,20 @@
 import { appConfig } from './app.config.js';
 import { databaseConfig } from './database.config.js';
+import { operationsConfig } from './operations.config.js';
+import { retentionConfig } from './retention.config.js';
 import { securityConfig } from './security.config.js';
 import { tokensConfig } from './tokens.config.js';
 import { ConfigurationError } from './validate-environment.js';
 
 /** Every configuration namespace, loaded by the app and the CLI alike. */
-export const configNamespaces = [appConfig, tokensConfig, databaseConfig, securityConfig];
+export const configNamespaces = [
+  appConfig,
+  tokensConfig,
+  databaseConfig,
+  securityConfig,
+  operationsConfig,
+  retentionConfig,
+];
 
 /**
  * Reads and validates the whole environment before Nest starts, so that a bad value ends

@@ -24,6 +24,7 @@ interface PresentedCredentials {
  * failure is 401 invalid_client (section 5.2) and says nothing about which part was wrong.
  */
 /** Control characters, which no client_id holds (RFC 6749 appendix A.1: VSCHAR, %x20-7E). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTER = /[\x00-\x1f\x7f]/;
 
 @Injectable()
