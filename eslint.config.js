@@ -24,4 +24,9 @@ export default defineConfig(
     ignores: ['src/**/*.spec.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
+  {
+    // Scripts the pages load (no bundler) run in the browser.
+    files: ['views/assets/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
 );

@@ -7,10 +7,13 @@ import { AuthorizationModule } from './authorization/authorization.module.js';
 import { ClientRegistryModule } from './client-registry/client-registry.module.js';
 import { configNamespaces } from './config/index.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DemoClientModule } from './demo-client/demo-client.module.js';
+import { DemoSpaModule } from './demo-spa/demo-spa.module.js';
 import { DiscoveryModule } from './discovery/discovery.module.js';
 import { DocsModule } from './docs/docs.module.js';
 import { HealthModule } from './health/health.module.js';
 import { AssetsController } from './pages/assets.controller.js';
+import { HomeController } from './pages/home.controller.js';
 import { ResourceModule } from './resource/resource.module.js';
 import { RetentionModule } from './retention/retention.module.js';
 import { SeedModule } from './seed/seed.module.js';
@@ -31,7 +34,9 @@ import { SeedModule } from './seed/seed.module.js';
     ResourceModule,
     RetentionModule.scheduled(),
     SeedModule,
+    DemoClientModule,
+    DemoSpaModule,
   ],
-  controllers: [AssetsController],
+  controllers: [AssetsController, HomeController],
 })
 export class AppModule {}

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { AccountService } from '../src/accounts/account.service.js';
 import { ClientRegistry } from '../src/client-registry/client-registry.service.js';
+import { DEMO_SPA_CLIENT_ID } from '../src/demo-spa/demo-spa-client.js';
 import { DEMO_CLIENT_ID, DEMO_USER, DemoSeed } from '../src/seed/demo-seed.service.js';
 import { tokenRequest, obtainCode } from './support/oauth-flow.js';
 import { startTestApp } from './support/test-app.js';
@@ -196,14 +197,15 @@ describe('demo seed', () => {
       await t.app.get(DemoSeed).onApplicationBootstrap();
       expect((await t.app.get(AccountService).list()).filter((u) => u.username === DEMO_USER.username)).toHaveLength(1);
       const clients = await t.app.get(ClientRegistry).list();
-      expect(clients.map((c) => c.id)).toEqual([DEMO_CLIENT_ID]);
-      expect(clients[0]!.type).toBe('confidential');
+      expect(clients.map((c) => c.id).sort()).toEqual([DEMO_CLIENT_ID, DEMO_SPA_CLIENT_ID].sort());
+      const confidential = clients.find((c) => c.id === DEMO_CLIENT_ID)!;
+      expect(confidential.type).toBe('confidential');
 
       const saved = JSON.parse(readFileSync(join(t.dataDir, 'demo-client.json'), 'utf8'));
       const demoClient = {
         clientId: DEMO_CLIENT_ID,
         clientSecret: saved.client_secret as string,
-        redirectUri: clients[0]!.redirectUris[0]!,
+        redirectUri: confidential.redirectUris[0]!,
       };
       const { code, verifier } = await obtainCode(t, demoClient, DEMO_USER, 'profile');
       const token = await tokenRequest(t, demoClient, {

@@ -63,11 +63,19 @@ describe('the login and consent pages in Chromium', () => {
     // The stylesheet applied: style-src 'self' lets /assets/app.css in.
     expect(await page.evaluate(`getComputedStyle(document.querySelector('main')).maxWidth`)).toBe('448px');
 
-    await Promise.all([page.waitForURL(`${clientOrigin}/demo/callback?**`), page.click('button[value=approve]')]);
-    const landed = new URL(page.url());
+    // The redirect_uri is the demo client's callback on the other origin: it receives the response,
+    // refuses it (it never sent this request: no state of its own to match) and shows its own page.
+    const [callback] = await Promise.all([
+      page.waitForRequest((sent) => sent.url().startsWith(`${clientOrigin}/demo/callback?`)),
+      page.waitForURL(`${clientOrigin}/demo`),
+      page.click('button[value=approve]'),
+    ]);
+    const landed = new URL(callback.url());
     expect(landed.searchParams.get('state')).toBe('st-chromium');
     expect(landed.searchParams.get('iss')).toBe(t.issuer);
-    expect(await page.textContent('dd code')).toBe(landed.searchParams.get('code'));
+    expect(landed.searchParams.get('code')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await page.textContent('#timeline .summary')).toContain('The client refused this response');
+    expect(await page.textContent('body')).not.toContain(landed.searchParams.get('code')!);
     expect(messages).toEqual([]);
   });
 

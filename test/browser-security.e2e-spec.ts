@@ -29,7 +29,8 @@ const cookieValue = (cookie: string) => cookie.split(';')[0]!;
 
 /**
  * Runs one authorization in `browser` and keeps each page on the way: login, a failed login,
- * consent, the redirect carrying the code, then the account page and the demo callback.
+ * consent, the redirect carrying the code, then the account page and the demo client's page
+ * and redirect_uri (which answers with a redirect back to its page).
  */
 async function collectPages(t: TestApp, client: RegisteredClient, browser: Agent): Promise<Responses> {
   const user = await t.registerUser();
@@ -80,7 +81,8 @@ async function collectPages(t: TestApp, client: RegisteredClient, browser: Agent
       authorizePath({ response_type: 'code', client_id: 'no-such-client', state: 'st-x' }),
     ),
     'account page': await browser.get('/account'),
-    'demo callback': await browser.get(`/demo/callback?code=${code}&state=${state}`),
+    'demo client page': await browser.get('/demo'),
+    'demo callback (redirect)': await browser.get(`/demo/callback?code=${code}&state=${state}`),
     'redirect with the code': codeRedirect,
     'token response (JSON)': tokenResponse,
     'profile API (JSON)': await t
@@ -90,16 +92,17 @@ async function collectPages(t: TestApp, client: RegisteredClient, browser: Agent
   };
 }
 
-const PAGES = [
-  'interaction page',
-  'login failure page',
-  'consent page',
-  'error page (unknown client)',
-  'account page',
-  'demo callback',
-];
+const PAGES = ['interaction page', 'login failure page', 'consent page', 'error page (unknown client)', 'account page'];
+/** Pages that load a script of this server's own (src/browser/page-scripts.ts); every other rule is the same. */
+const PAGES_WITH_OWN_SCRIPT = ['demo client page'];
 const JSON_RESPONSES = ['token response (JSON)', 'profile API (JSON)'];
-const EVERY_RESPONSE = [...PAGES, 'redirect with the code', ...JSON_RESPONSES];
+const EVERY_RESPONSE = [
+  ...PAGES,
+  ...PAGES_WITH_OWN_SCRIPT,
+  'redirect with the code',
+  'demo callback (redirect)',
+  ...JSON_RESPONSES,
+];
 
 /** Headers every response sends (app.useSecurityHeaders, configured in src/browser/security-headers.ts). */
 describe('browser-facing security headers', () => {
@@ -123,7 +126,8 @@ describe('browser-facing security headers', () => {
       'consent page': '200 text/html',
       'error page (unknown client)': '400 text/html',
       'account page': '200 text/html',
-      'demo callback': '200 text/html',
+      'demo client page': '200 text/html',
+      'demo callback (redirect)': '303 ',
       'redirect with the code': '302 ',
       'token response (JSON)': '200 application/json',
       'profile API (JSON)': '200 application/json',
@@ -132,7 +136,8 @@ describe('browser-facing security headers', () => {
     expect(responses['consent page']!.text).toContain('Allow access?');
     expectErrorPageCode(responses['error page (unknown client)']!, 'invalid_client');
     expect(responses['account page']!.text).toContain('Connected apps');
-    expect(responses['demo callback']!.text).toContain('grant_type=authorization_code');
+    expect(responses['demo client page']!.text).toContain('Flow inspector');
+    expect(responses['demo callback (redirect)']!.headers.location).toBe('/demo');
   });
 
   describe.each(PAGES)('%s', (name) => {
@@ -145,7 +150,21 @@ describe('browser-facing security headers', () => {
       expect(directives.get('style-src')).toEqual(["'self'"]);
       expect(directives.get('object-src')).toEqual(["'none'"]);
     });
+  });
 
+  describe.each(PAGES_WITH_OWN_SCRIPT)('%s', (name) => {
+    // Not an RFC MUST: only script files of this origin run; an injected inline script still cannot.
+    it("has a CSP that allows this server's script files and nothing else", () => {
+      const directives = csp(responses[name]!);
+      expect(directives.get('script-src')).toEqual(["'self'"]);
+      expect(directives.get('script-src-attr')).toEqual(["'none'"]);
+      expect(directives.get('default-src')).toEqual(["'self'"]);
+      expect(directives.get('style-src')).toEqual(["'self'"]);
+      expect(directives.get('object-src')).toEqual(["'none'"]);
+    });
+  });
+
+  describe.each([...PAGES, ...PAGES_WITH_OWN_SCRIPT])('%s', (name) => {
     // RFC 9700 section 4.16 (RFC 6749 section 10.13): the authorization server MUST prevent clickjacking.
     it("cannot be framed: frame-ancestors 'none' and X-Frame-Options: DENY", () => {
       expect(csp(responses[name]!).get('frame-ancestors')).toEqual(["'none'"]);

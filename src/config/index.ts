@@ -1,5 +1,6 @@
 import { appConfig } from './app.config.js';
 import { databaseConfig } from './database.config.js';
+import { demoClientConfig } from './demo-client.config.js';
 import { operationsConfig } from './operations.config.js';
 import { retentionConfig } from './retention.config.js';
 import { securityConfig } from './security.config.js';
@@ -14,6 +15,7 @@ export const configNamespaces = [
   securityConfig,
   operationsConfig,
   retentionConfig,
+  demoClientConfig,
 ];
 
 /**

@@ -1,14 +1,19 @@
 import type { DataSourceOptions } from 'typeorm';
 import type BetterSqlite3 from 'better-sqlite3';
+import { DemoClientSessionEntity } from '../demo-client/session/demo-client-session.entity.js';
 import * as entityClasses from './entities/index.js';
 import { InitialSchema1763750000000 } from './migrations/1763750000000-initial-schema.js';
 import { PromptAndMaxAge1763760000000 } from './migrations/1763760000000-prompt-and-max-age.js';
 import { RateLimits1763770000000 } from './migrations/1763770000000-rate-limits.js';
 import { SecurityEvents1763780000000 } from './migrations/1763780000000-security-events.js';
 import { RetentionIndexes1763795000000 } from './migrations/1763795000000-retention-indexes.js';
+import { DemoClientSessions1763810000000 } from './migrations/1763810000000-demo-client-sessions.js';
 
-/** Every entity the index exports; adding one there registers it. */
-const entities = Object.values(entityClasses);
+/**
+ * Every entity the index exports; adding one there registers it. The demo client's table is
+ * its own (src/demo-client), in the same database for convenience only.
+ */
+const entities = [...Object.values(entityClasses), DemoClientSessionEntity];
 
 export const migrations = [
   InitialSchema1763750000000,
@@ -16,6 +21,7 @@ export const migrations = [
   RateLimits1763770000000,
   SecurityEvents1763780000000,
   RetentionIndexes1763795000000,
+  DemoClientSessions1763810000000,
 ];
 
 /**
