@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { SUPPORTED_GRANT_TYPES } from '../src/client-registry/client.js';
 import { SCOPE_CATALOG } from '../src/common/scope-catalog.js';
 import { SigningKeyEntity } from '../src/database/entities/index.js';
+import { signJws } from '../src/keys/jws.js';
 import { KeyRotationService } from '../src/keys/key-rotation.service.js';
 import { KEY_RELOAD_INTERVAL_MS, SigningKeyService } from '../src/keys/signing-key.service.js';
 import { expectBearerError } from './support/expectations.js';
@@ -168,5 +169,94 @@ describe('discovery and signing keys', () => {
       });
       expect(keys.filter((key: { current: boolean }) => key.current)).toHaveLength(1);
     });
+  });
+});
+
+/** The protected header of a JWT. */
+function headerOf(jwt: string): { alg: string; kid: string; typ: string } {
+  return JSON.parse(Buffer.from(jwt.split('.')[0]!, 'base64url').toString());
+}
+
+describe('ACCESS_TOKEN_ALG=ES256', () => {
+  let t: TestApp;
+  let client: RegisteredClient;
+  let user: { id: string; username: string; password: string };
+
+  beforeAll(async () => {
+    t = await startTestApp({ ACCESS_TOKEN_ALG: 'ES256' });
+    client = await t.registerClient();
+    user = await t.registerUser();
+  });
+  afterAll(() => t.close());
+
+  const profile = (token: string) => t.http().get('/api/profile').auth(token, { type: 'bearer' });
+  const jwks = async () => (await t.http().get('/oauth/jwks')).body.keys as Record<string, string>[];
+
+  it('signs access tokens ES256 under a P-256 key the JWK Set publishes (kty EC, crv P-256, x, y), and the API accepts them', async () => {
+    const tokens = await obtainTokens(t, client, user, 'openid profile');
+    const header = headerOf(tokens.access_token);
+    expect(header).toMatchObject({ alg: 'ES256', typ: 'at+jwt' });
+    const key = (await jwks()).find((jwk) => jwk.kid === header.kid);
+    expect(key).toEqual({
+      kty: 'EC',
+      crv: 'P-256',
+      x: expect.any(String),
+      y: expect.any(String),
+      kid: header.kid,
+      use: 'sig',
+      alg: 'ES256',
+    });
+    for (const member of ['d', ...PRIVATE_MEMBERS]) expect(key).not.toHaveProperty(member);
+    expect((await profile(tokens.access_token)).status).toBe(200);
+  });
+
+  it('keeps ID tokens RS256 under an RSA key of their own, as the metadata says (OpenID Connect Core 15.1)', async () => {
+    const tokens = (await obtainTokens(t, client, user, 'openid profile')) as { id_token?: string };
+    const header = headerOf(tokens.id_token!);
+    expect(header.alg).toBe('RS256');
+    expect((await jwks()).find((jwk) => jwk.kid === header.kid)).toMatchObject({ kty: 'RSA', alg: 'RS256' });
+    const metadata = (await t.http().get('/.well-known/openid-configuration')).body;
+    expect(metadata.id_token_signing_alg_values_supported).toEqual(['RS256']);
+  });
+
+  it("refuses an RS256 access token, even one signed with the server's own RSA key (RFC 8725 section 3.1)", async () => {
+    const tokens = await obtainTokens(t, client, user, 'profile');
+    const claims = JSON.parse(Buffer.from(tokens.access_token.split('.')[1]!, 'base64url').toString());
+    const rsa = t.app.get(SigningKeyService).current('RS256');
+    const downgraded = await signJws({ alg: 'RS256', typ: 'at+jwt', kid: rsa.kid }, claims, rsa.privateKey);
+    expectBearerError(await profile(downgraded), 401, 'invalid_token');
+  });
+
+  it('a rotation makes a new key for each algorithm; both sign from then on, and older tokens still verify', async () => {
+    const before = await obtainTokens(t, client, user, 'openid profile');
+    const rotation = await t.app.get(KeyRotationService).rotate();
+    expect(rotation.current).toMatchObject({ alg: 'ES256', current: true });
+    expect(rotation.idTokenKey).toMatchObject({ alg: 'RS256', current: true });
+    const after = (await obtainTokens(t, client, user, 'openid profile')) as {
+      access_token: string;
+      id_token?: string;
+    };
+    expect(headerOf(after.access_token).kid).toBe(rotation.current.kid);
+    expect(headerOf(after.id_token!).kid).toBe(rotation.idTokenKey!.kid);
+    expect((await profile(before.access_token)).status).toBe(200);
+    expect((await profile(after.access_token)).status).toBe(200);
+  });
+
+  it('the built CLI rotates and lists both keys: keys:rotate names the ID token key apart', async () => {
+    if (!existsSync(CLI)) throw new Error('Run `npm run build` first: this spec runs the built CLI');
+    const cli = async (command: string) =>
+      JSON.parse(
+        (
+          await run('node', [CLI, command], {
+            env: { ...process.env, DATABASE_URL: t.databaseUrl, ACCESS_TOKEN_ALG: 'ES256', NODE_OPTIONS: '' },
+          })
+        ).stdout,
+      );
+    const rotated = await cli('keys:rotate');
+    expect(rotated).toMatchObject({ alg: 'ES256', current: true, id_token_key: { alg: 'RS256', current: true } });
+    const current = (await cli('keys:list')).filter((key: { current: boolean }) => key.current);
+    expect(current.map((key: { kid: string }) => key.kid).sort()).toEqual(
+      [rotated.kid, rotated.id_token_key.kid].sort(),
+    );
   });
 });

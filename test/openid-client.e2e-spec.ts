@@ -40,7 +40,8 @@ interface PendingLogin {
   nonce: string;
 }
 
-describe('openid-client v6 as an unmodified relying party', () => {
+// ACCESS_TOKEN_ALG changes only the access token; the library must not notice (ID tokens stay RS256).
+describe.each(['RS256', 'ES256'])('openid-client v6 as an unmodified relying party, ACCESS_TOKEN_ALG=%s', (alg) => {
   let t: LoopbackTestApp;
   let registered: RegisteredClient;
   let redirectUri: string;
@@ -49,7 +50,7 @@ describe('openid-client v6 as an unmodified relying party', () => {
   const backChannel = recordingFetch();
 
   beforeAll(async () => {
-    t = await startLoopbackTestApp();
+    t = await startLoopbackTestApp({ ACCESS_TOKEN_ALG: alg });
     redirectUri = `${t.issuer}/cb`;
     registered = await t.registerClient({
       redirectUris: [redirectUri],

@@ -613,8 +613,7 @@ describe('OpenID Connect (OpenID Connect Core 1.0)', () => {
   });
 });
 
-// A second app in its own block: passport keeps one 'bearer' strategy per process, so the
-// main app's API checks must not run while another app is booted.
+// A second app in its own block, booted once the main one is closed.
 describe('ID tokens with ID_TOKEN_TTL=120', () => {
   let t: TestApp;
   beforeAll(async () => {

@@ -1,21 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, MoreThan, Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { LoginSessionEntity } from '../database/entities/index.js';
+import { LeanStatements } from '../database/lean-statements.js';
 import { LoginSessionRepository, type LoginSession } from './login-session.repository.js';
 
 @Injectable()
 export class TypeOrmLoginSessionRepository extends LoginSessionRepository {
-  constructor(@InjectRepository(LoginSessionEntity) private readonly sessions: Repository<LoginSessionEntity>) {
+  /** On every authorization request of a logged-in user: plain SQL (LeanStatements). */
+  private readonly live: (parameters: { idHash: string; now: Date }) => Promise<LoginSessionEntity[]>;
+
+  constructor(
+    @InjectRepository(LoginSessionEntity) private readonly sessions: Repository<LoginSessionEntity>,
+    dataSource: DataSource,
+  ) {
     super();
+    this.live = new LeanStatements(dataSource, LoginSessionEntity).select(
+      'id_hash = :idHash AND ended_at IS NULL AND expires_at > :now',
+    );
   }
 
   async insert(session: LoginSession): Promise<void> {
     await this.sessions.insert(this.sessions.create(session));
   }
 
-  findLive(idHash: string, now: Date): Promise<LoginSession | null> {
-    return this.sessions.findOneBy({ idHash, endedAt: IsNull(), expiresAt: MoreThan(now) });
+  async findLive(idHash: string, now: Date): Promise<LoginSession | null> {
+    return (await this.live({ idHash, now }))[0] ?? null;
   }
 
   async end(idHash: string, now: Date): Promise<void> {

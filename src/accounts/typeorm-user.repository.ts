@@ -1,18 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { UserEntity } from '../database/entities/index.js';
+import { LeanStatements } from '../database/lean-statements.js';
 import type { User } from './user.js';
 import { UserRepository } from './user.repository.js';
 
 @Injectable()
 export class TypeOrmUserRepository extends UserRepository {
-  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {
+  /** On API calls and ID token issuance: plain SQL (LeanStatements). */
+  private readonly byId: (parameters: { id: string }) => Promise<UserEntity[]>;
+
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    dataSource: DataSource,
+  ) {
     super();
+    this.byId = new LeanStatements(dataSource, UserEntity).select('id = :id');
   }
 
-  findById(id: string): Promise<User | null> {
-    return this.users.findOneBy({ id });
+  async findById(id: string): Promise<User | null> {
+    return (await this.byId({ id }))[0] ?? null;
   }
 
   findByUsername(username: string): Promise<User | null> {

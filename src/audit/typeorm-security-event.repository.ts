@@ -1,16 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { SecurityEventEntity } from '../database/entities/index.js';
+import { LeanStatements } from '../database/lean-statements.js';
 import { SecurityEventRepository, type StoredSecurityEvent } from './security-event.repository.js';
 
 @Injectable()
 export class TypeOrmSecurityEventRepository extends SecurityEventRepository {
-  constructor(@InjectRepository(SecurityEventEntity) private readonly events: Repository<SecurityEventEntity>) {
+  /** One insert per event, some on the token endpoint's path: plain SQL (LeanStatements). */
+  private readonly insertRow: (event: SecurityEventEntity) => Promise<void>;
+
+  constructor(dataSource: DataSource) {
     super();
+    this.insertRow = new LeanStatements(dataSource, SecurityEventEntity).insert();
   }
 
-  async insert(event: StoredSecurityEvent): Promise<void> {
-    await this.events.insert(this.events.create(event));
+  insert(event: StoredSecurityEvent): Promise<void> {
+    return this.insertRow({ ...event });
   }
 }

@@ -111,8 +111,13 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'keys:rotate',
     options: {},
     async run(app) {
-      const { current, previousKeysRetireAt } = await app.get(KeyRotationService).rotate();
-      return { ...keySummary(current), previous_keys_retire_at: previousKeysRetireAt.toISOString() };
+      const { current, idTokenKey, previousKeysRetireAt } = await app.get(KeyRotationService).rotate();
+      return {
+        ...keySummary(current),
+        previous_keys_retire_at: previousKeysRetireAt.toISOString(),
+        // ACCESS_TOKEN_ALG=ES256: ID tokens stay RS256, under a key of their own.
+        ...(idTokenKey ? { id_token_key: keySummary(idTokenKey) } : {}),
+      };
     },
   },
   'keys:list': {

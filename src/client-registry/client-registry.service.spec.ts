@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { sha256 } from '../common/crypto.js';
+import { testVerifiedTokenCache } from '../testing/fixtures.js';
 import { InMemoryClientRepository } from '../testing/in-memory-repositories.js';
 import { ClientRegistrationError, ClientRegistry, type ClientRegistration } from './client-registry.service.js';
 
@@ -19,7 +20,7 @@ describe('ClientRegistry: confidential clients get a 256-bit secret stored only 
 
   beforeEach(() => {
     repository = new InMemoryClientRepository();
-    registry = new ClientRegistry(repository);
+    registry = new ClientRegistry(repository, testVerifiedTokenCache());
   });
 
   describe('the client secret', () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { randomToken, safeEqual, sha256 } from '../common/crypto.js';
 import { isKnownScope } from '../common/scope-catalog.js';
+import { VerifiedTokenCache } from '../tokens/verified-token-cache.js';
 import { DEFAULT_GRANT_TYPES, SUPPORTED_GRANT_TYPES, type Client, type ClientType } from './client.js';
 import { ClientRepository } from './client.repository.js';
 import { redirectUriProblem } from './redirect-uri.js';
@@ -22,7 +23,10 @@ export class ClientRegistrationError extends Error {}
 /** The client registry: registration, look-up and secret verification. */
 @Injectable()
 export class ClientRegistry {
-  constructor(private readonly clients: ClientRepository) {}
+  constructor(
+    private readonly clients: ClientRepository,
+    private readonly verifiedTokens: VerifiedTokenCache,
+  ) {}
 
   /**
    * Registers a client. A confidential client gets a server-generated secret of 256 random
@@ -56,8 +60,14 @@ export class ClientRegistry {
     return this.clients.list();
   }
 
-  delete(clientId: string): Promise<boolean> {
-    return this.clients.delete(clientId);
+  /**
+   * Deletes the client with its grants, codes and tokens; its access tokens stop at once here,
+   * and within REVOCATION_SYNC_INTERVAL on the other instances.
+   */
+  async delete(clientId: string): Promise<boolean> {
+    const deleted = await this.clients.delete(clientId);
+    if (deleted) this.verifiedTokens.revoke('client', clientId);
+    return deleted;
   }
 
   /** Compares a presented secret with the stored digest in constant time. */

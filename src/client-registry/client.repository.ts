@@ -5,6 +5,10 @@ export abstract class ClientRepository {
   abstract findById(id: string): Promise<Client | null>;
   abstract list(): Promise<Client[]>;
   abstract insert(client: Client): Promise<void>;
-  /** @returns whether a client was deleted. */
+  /**
+   * Deletes the client and, by cascade, everything issued to it, leaving a record of when
+   * (`deleted_clients`) for the instances that cache its tokens.
+   * @returns whether a client was deleted.
+   */
   abstract delete(id: string): Promise<boolean>;
 }

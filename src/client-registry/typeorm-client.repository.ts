@@ -1,18 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { ClientEntity } from '../database/entities/index.js';
+import { DataSource, Repository } from 'typeorm';
+import { ClientEntity, DeletedClientEntity } from '../database/entities/index.js';
+import { LeanStatements } from '../database/lean-statements.js';
 import type { Client } from './client.js';
 import { ClientRepository } from './client.repository.js';
 
 @Injectable()
 export class TypeOrmClientRepository extends ClientRepository {
-  constructor(@InjectRepository(ClientEntity) private readonly clients: Repository<ClientEntity>) {
+  /** On every back-channel request (client authentication): plain SQL (LeanStatements). */
+  private readonly byId: (parameters: { id: string }) => Promise<ClientEntity[]>;
+
+  constructor(
+    @InjectRepository(ClientEntity) private readonly clients: Repository<ClientEntity>,
+    dataSource: DataSource,
+  ) {
     super();
+    this.byId = new LeanStatements(dataSource, ClientEntity).select('id = :id');
   }
 
-  findById(id: string): Promise<Client | null> {
-    return this.clients.findOneBy({ id });
+  async findById(id: string): Promise<Client | null> {
+    return (await this.byId({ id }))[0] ?? null;
   }
 
   list(): Promise<Client[]> {
@@ -30,8 +38,12 @@ export class TypeOrmClientRepository extends ClientRepository {
     );
   }
 
-  async delete(id: string): Promise<boolean> {
-    const result = await this.clients.delete({ id });
-    return (result.affected ?? 0) > 0;
+  delete(id: string): Promise<boolean> {
+    return this.clients.manager.transaction(async (manager) => {
+      const result = await manager.delete(ClientEntity, { id });
+      if ((result.affected ?? 0) === 0) return false;
+      await manager.upsert(DeletedClientEntity, { clientId: id, deletedAt: new Date() }, ['clientId']);
+      return true;
+    });
   }
 }

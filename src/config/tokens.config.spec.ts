@@ -30,7 +30,7 @@ describe('tokensConfig: lifetimes validated at boot; codes live at most 10 minut
     throw new Error(`Expected ${JSON.stringify(env)} to be refused`);
   }
 
-  it('has defaults: 15 min access tokens, 60 s codes, 30 day refresh families', () => {
+  it('has defaults: 15 min RS256 access tokens, 60 s codes, 30 day refresh families, a 10,000 token cache synced every second', () => {
     expect(load({})).toEqual({
       accessTokenTtl: 900,
       idTokenTtl: 3600,
@@ -39,7 +39,16 @@ describe('tokensConfig: lifetimes validated at boot; codes live at most 10 minut
       refreshTokenFamilyTtl: 30 * DAY,
       loginSessionTtl: 8 * 3600,
       interactionTtl: 600,
+      accessTokenAlg: 'RS256',
+      accessTokenCacheSize: 10_000,
+      revocationSyncInterval: 1000,
     });
+  });
+
+  it('reads ACCESS_TOKEN_ALG, ACCESS_TOKEN_CACHE_SIZE (0 turns the cache off) and REVOCATION_SYNC_INTERVAL in ms', () => {
+    expect(
+      load({ ACCESS_TOKEN_ALG: 'ES256', ACCESS_TOKEN_CACHE_SIZE: '0', REVOCATION_SYNC_INTERVAL: '250' }),
+    ).toMatchObject({ accessTokenAlg: 'ES256', accessTokenCacheSize: 0, revocationSyncInterval: 250 });
   });
 
   it('reads each lifetime in seconds', () => {
@@ -76,6 +85,14 @@ describe('tokensConfig: lifetimes validated at boot; codes live at most 10 minut
     [{ REFRESH_TOKEN_FAMILY_TTL: '1.5' }, 'REFRESH_TOKEN_FAMILY_TTL must be a whole number of seconds'],
     [{ LOGIN_SESSION_TTL: '0' }, 'LOGIN_SESSION_TTL must be at least 60 seconds'],
     [{ INTERACTION_TTL: '3601' }, 'INTERACTION_TTL must be between 60 and 3600 seconds'],
+    // RFC 8725 section 3.1: one algorithm, named exactly; none of the others, and never `none`.
+    [{ ACCESS_TOKEN_ALG: 'HS256' }, 'ACCESS_TOKEN_ALG must be RS256 or ES256'],
+    [{ ACCESS_TOKEN_ALG: 'none' }, 'ACCESS_TOKEN_ALG must be RS256 or ES256'],
+    [{ ACCESS_TOKEN_ALG: 'es256' }, 'ACCESS_TOKEN_ALG must be RS256 or ES256'],
+    [{ ACCESS_TOKEN_CACHE_SIZE: '-1' }, 'ACCESS_TOKEN_CACHE_SIZE must be between 0 (no cache) and 1000000'],
+    [{ ACCESS_TOKEN_CACHE_SIZE: 'big' }, 'ACCESS_TOKEN_CACHE_SIZE must be a whole number of entries'],
+    [{ REVOCATION_SYNC_INTERVAL: '50' }, 'REVOCATION_SYNC_INTERVAL must be between 100 and 60000 milliseconds'],
+    [{ REVOCATION_SYNC_INTERVAL: '60001' }, 'REVOCATION_SYNC_INTERVAL must be between 100 and 60000 milliseconds'],
   ])('refuses %j', (env, message) => {
     expect(refusal(env)).toContain(message);
   });

@@ -1,5 +1,6 @@
 import { registerAs } from '@nestjs/config';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { SIGNING_ALGORITHMS, type SigningAlgorithm } from '../keys/signing-algorithm.js';
 import { validateEnvironment } from './validate-environment.js';
 
 const DAY = 24 * 60 * 60;
@@ -43,9 +44,25 @@ class TokensEnvironment {
   @Min(60, { message: 'INTERACTION_TTL must be between 60 and 3600 seconds' })
   @Max(3600, { message: 'INTERACTION_TTL must be between 60 and 3600 seconds' })
   INTERACTION_TTL?: number;
+
+  @IsOptional()
+  @IsIn(SIGNING_ALGORITHMS, { message: 'ACCESS_TOKEN_ALG must be RS256 or ES256' })
+  ACCESS_TOKEN_ALG?: SigningAlgorithm;
+
+  @IsOptional()
+  @IsInt({ message: 'ACCESS_TOKEN_CACHE_SIZE must be a whole number of entries' })
+  @Min(0, { message: 'ACCESS_TOKEN_CACHE_SIZE must be between 0 (no cache) and 1000000' })
+  @Max(1_000_000, { message: 'ACCESS_TOKEN_CACHE_SIZE must be between 0 (no cache) and 1000000' })
+  ACCESS_TOKEN_CACHE_SIZE?: number;
+
+  @IsOptional()
+  @IsInt({ message: 'REVOCATION_SYNC_INTERVAL must be a whole number of milliseconds' })
+  @Min(100, { message: 'REVOCATION_SYNC_INTERVAL must be between 100 and 60000 milliseconds' })
+  @Max(60_000, { message: 'REVOCATION_SYNC_INTERVAL must be between 100 and 60000 milliseconds' })
+  REVOCATION_SYNC_INTERVAL?: number;
 }
 
-/** Lifetimes of everything the server issues, and the audience of its access tokens. */
+/** Lifetimes of everything the server issues, how access tokens are signed, and how their checks are cached. */
 export const tokensConfig = registerAs('tokens', () => {
   const env = validateEnvironment(TokensEnvironment);
   const familyTtl = env.REFRESH_TOKEN_FAMILY_TTL ?? 30 * DAY;
@@ -57,5 +74,11 @@ export const tokensConfig = registerAs('tokens', () => {
     refreshTokenFamilyTtl: familyTtl,
     loginSessionTtl: env.LOGIN_SESSION_TTL ?? 8 * 60 * 60,
     interactionTtl: env.INTERACTION_TTL ?? 10 * 60,
+    /** RFC 9068 section 2.1: the JWS algorithm of access tokens; ID tokens are always RS256. */
+    accessTokenAlg: env.ACCESS_TOKEN_ALG ?? 'RS256',
+    /** Verified access tokens each instance remembers until they expire; 0 checks every call against the database. */
+    accessTokenCacheSize: env.ACCESS_TOKEN_CACHE_SIZE ?? 10_000,
+    /** Milliseconds between two reads of the revocations other processes wrote; the bound on their delay here. */
+    revocationSyncInterval: env.REVOCATION_SYNC_INTERVAL ?? 1000,
   };
 });

@@ -4,7 +4,7 @@ import { SUPPORTED_PROMPTS } from '../authorization/authorize/checks/prompt.chec
 import { SUPPORTED_GRANT_TYPES } from '../client-registry/client.js';
 import { SCOPE_CATALOG } from '../common/scope-catalog.js';
 import { appConfig } from '../config/app.config.js';
-import { SIGNING_ALGORITHM } from '../keys/signing-key.service.js';
+import { ID_TOKEN_SIGNING_ALGORITHM } from '../keys/signing-algorithm.js';
 
 /**
  * The server's metadata, as both RFC 8414 section 2 (OAuth 2.0 Authorization Server
@@ -76,7 +76,8 @@ function buildMetadata(issuer: string): AuthorizationServerMetadata {
     revocation_endpoint_auth_methods_supported: [...CLIENT_SECRET_METHODS, 'none'],
     code_challenge_methods_supported: ['S256'],
     authorization_response_iss_parameter_supported: true,
-    id_token_signing_alg_values_supported: [SIGNING_ALGORITHM],
+    // ID tokens are RS256 whatever ACCESS_TOKEN_ALG says (OpenID Connect Core section 15.1).
+    id_token_signing_alg_values_supported: [ID_TOKEN_SIGNING_ALGORITHM],
     subject_types_supported: ['public'],
     claims_supported: [
       'sub',

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { testSecurityEvents } from '../testing/fixtures.js';
+import { testSecurityEvents, testVerifiedTokenCache } from '../testing/fixtures.js';
 import { GrantRepository, type Grant } from './grant.repository.js';
 import { GrantService } from './grant.service.js';
 
@@ -51,7 +51,7 @@ describe('GrantService.recordConsent: one live grant per user and client, whatev
 
   beforeEach(() => {
     repository = new InterleavingGrantRepository();
-    grants = new GrantService(repository, testSecurityEvents());
+    grants = new GrantService(repository, testSecurityEvents(), testVerifiedTokenCache());
   });
 
   it('creates the grant on a first consent and adds scopes on a later one', async () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { SecurityEvents } from '../audit/security-events.service.js';
 import { isSubset } from '../common/scope.js';
+import { VerifiedTokenCache } from '../tokens/verified-token-cache.js';
 import { GrantRepository, type Grant } from './grant.repository.js';
 
 /** How often recordConsent reads and writes again after losing to a concurrent consent. */
@@ -13,6 +14,7 @@ export class GrantService {
   constructor(
     private readonly grants: GrantRepository,
     private readonly events: SecurityEvents,
+    private readonly verifiedTokens: VerifiedTokenCache,
   ) {}
 
   /**
@@ -70,10 +72,15 @@ export class GrantService {
     return this.grants.listLive(userId);
   }
 
-  /** Ends the grant and every code and token issued under it, at once. */
+  /**
+   * Ends the grant and every code and token issued under it, at once (on other instances,
+   * their access tokens within REVOCATION_SYNC_INTERVAL: they read the revoked families).
+   */
   async revoke(userId: string, grantId: string): Promise<boolean> {
     const revoked = await this.grants.revoke(grantId, userId, new Date());
-    if (revoked) await this.events.record({ type: 'grant_revoked', userId, detail: { grantId } });
-    return revoked;
+    if (!revoked) return false;
+    this.verifiedTokens.revoke('grant', grantId);
+    await this.events.record({ type: 'grant_revoked', userId, detail: { grantId } });
+    return true;
   }
 }

@@ -1,18 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { DataSource, IsNull, Repository } from 'typeorm';
 import { AuthorizationCodeEntity, GrantEntity, TokenFamilyEntity } from '../database/entities/index.js';
+import { LeanStatements } from '../database/lean-statements.js';
 import { isUniqueViolation } from '../database/unique-violation.js';
 import { GrantRepository, type Grant } from './grant.repository.js';
 
 @Injectable()
 export class TypeOrmGrantRepository extends GrantRepository {
-  constructor(@InjectRepository(GrantEntity) private readonly grants: Repository<GrantEntity>) {
+  /** On every authorization request of a logged-in user: plain SQL (LeanStatements). */
+  private readonly live: (parameters: { userId: string; clientId: string }) => Promise<GrantEntity[]>;
+
+  constructor(
+    @InjectRepository(GrantEntity) private readonly grants: Repository<GrantEntity>,
+    dataSource: DataSource,
+  ) {
     super();
+    this.live = new LeanStatements(dataSource, GrantEntity).select(
+      'user_id = :userId AND client_id = :clientId AND revoked_at IS NULL',
+    );
   }
 
-  findLive(userId: string, clientId: string): Promise<Grant | null> {
-    return this.grants.findOneBy({ userId, clientId, revokedAt: IsNull() });
+  async findLive(userId: string, clientId: string): Promise<Grant | null> {
+    return (await this.live({ userId, clientId }))[0] ?? null;
   }
 
   findById(id: string): Promise<Grant | null> {

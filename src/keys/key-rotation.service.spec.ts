@@ -96,4 +96,32 @@ describe('KeyRotationService: a new key signs; older keys verify until every tok
     ]);
     expect(JSON.stringify(listed)).not.toMatch(/KEY-----|privateKey|publicKey/);
   });
+
+  it('with ACCESS_TOKEN_ALG=ES256, makes a new key per algorithm, both current, and retires every older one', async () => {
+    const repository = new InMemorySigningKeyRepository();
+    const config = testTokensConfig({ accessTokenAlg: 'ES256' });
+    const keys = new SigningKeyService(repository, config);
+    started.push(keys);
+    await keys.onModuleInit();
+    const before = [...repository.rows.keys()];
+    const rotation = new KeyRotationService(repository, keys, config);
+    const { current, idTokenKey, previousKeysRetireAt } = await rotation.rotate();
+    expect(current).toMatchObject({ alg: 'ES256', current: true });
+    expect(idTokenKey).toMatchObject({ alg: 'RS256', current: true });
+    expect(keys.current('ES256').kid).toBe(current.kid);
+    expect(keys.current('RS256').kid).toBe(idTokenKey!.kid);
+    for (const kid of before) expect(repository.rows.get(kid)?.retiresAt).toEqual(previousKeysRetireAt);
+    const listed = await rotation.list();
+    expect(
+      listed
+        .filter((key) => key.current)
+        .map((key) => key.kid)
+        .sort(),
+    ).toEqual([current.kid, idTokenKey!.kid].sort());
+  });
+
+  it('with RS256 access tokens, names no separate ID token key', async () => {
+    const { rotation } = await setUp();
+    expect((await rotation.rotate()).idTokenKey).toBeNull();
+  });
 });

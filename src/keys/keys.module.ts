@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SigningKeyEntity } from '../database/entities/index.js';
 import { JwtSigner } from './jwt-signer.js';
@@ -10,7 +9,7 @@ import { TypeOrmSigningKeyRepository } from './typeorm-signing-key.repository.js
 
 /** Owner of the signing key material: loading, rotation, and the public JWK Set derived from it. */
 @Module({
-  imports: [JwtModule.register({}), TypeOrmModule.forFeature([SigningKeyEntity])],
+  imports: [TypeOrmModule.forFeature([SigningKeyEntity])],
   providers: [
     SigningKeyService,
     KeyRotationService,

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { generateKeyPairSync } from 'node:crypto';
 import { toPublicJwk } from './public-jwk.js';
 
-describe('toPublicJwk: only public members are published (RFC 7517 section 9.2, RFC 7518 section 6.3.1)', () => {
+describe('toPublicJwk: only public members are published (RFC 7517 section 9.2, RFC 7518 sections 6.2.1, 6.3.1)', () => {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 
   it('gives kty, n, e, kid, use and alg of an RSA public key', () => {
@@ -17,8 +17,18 @@ describe('toPublicJwk: only public members are published (RFC 7517 section 9.2, 
     expect(jwk).toEqual(toPublicJwk(publicKey, 'kid-1', 'RS256'));
   });
 
-  it('refuses a key that is not RSA', () => {
-    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey;
-    expect(() => toPublicJwk(ec, 'kid-ec', 'ES256')).toThrow('not an RSA key');
+  it('gives kty, crv, x, y, kid, use and alg of a P-256 key, and no private `d` even from the private key', () => {
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const { x, y } = ec.publicKey.export({ format: 'jwk' });
+    const expected = { kty: 'EC', crv: 'P-256', x, y, kid: 'kid-ec', use: 'sig', alg: 'ES256' };
+    expect(toPublicJwk(ec.publicKey, 'kid-ec', 'ES256')).toEqual(expected);
+    expect(toPublicJwk(ec.privateKey, 'kid-ec', 'ES256')).toEqual(expected);
+  });
+
+  it('refuses a key it cannot publish: another curve, or another type', () => {
+    const p384 = generateKeyPairSync('ec', { namedCurve: 'P-384' }).publicKey;
+    expect(() => toPublicJwk(p384, 'kid-384', 'ES384')).toThrow('neither an RSA nor a P-256 key');
+    const ed = generateKeyPairSync('ed25519').publicKey;
+    expect(() => toPublicJwk(ed, 'kid-ed', 'EdDSA')).toThrow('neither an RSA nor a P-256 key');
   });
 });

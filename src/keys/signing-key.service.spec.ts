@@ -86,6 +86,45 @@ describe('SigningKeyService: signing keys shared by every instance through the d
     expect(repository.rows.get(service.current().kid)?.retiresAt).toBeNull();
   });
 
+  describe('ACCESS_TOKEN_ALG=ES256: a P-256 key for access tokens, and an RS256 key for ID tokens', () => {
+    async function startEs256(repository: InMemorySigningKeyRepository): Promise<SigningKeyService> {
+      const service = new SigningKeyService(repository, { accessTokenAlg: 'ES256' });
+      started.push(service);
+      await service.onModuleInit();
+      return service;
+    }
+
+    it('generates the key each algorithm lacks, and publishes both (EC as kty, crv, x, y)', async () => {
+      const repository = await repositoryWith(stored(0, 1));
+      const service = await startEs256(repository);
+      expect(repository.rows.size).toBe(2);
+      expect(service.current('RS256').kid).toBe(pool[0]!.kid);
+      const es256 = service.current('ES256');
+      expect(es256.alg).toBe('ES256');
+      expect(es256.privateKey.asymmetricKeyType).toBe('ec');
+      const jwks = service.publicJwks().keys;
+      expect(jwks.find((key) => key.kid === es256.kid)).toEqual({
+        kty: 'EC',
+        crv: 'P-256',
+        x: expect.any(String),
+        y: expect.any(String),
+        kid: es256.kid,
+        use: 'sig',
+        alg: 'ES256',
+      });
+      expect(jwks.map((key) => key.alg).sort()).toEqual(['ES256', 'RS256']);
+    });
+
+    it('an instance still on RS256 verifies with the P-256 key while it is not retired (a change of ACCESS_TOKEN_ALG rolling out)', async () => {
+      const repository = new InMemorySigningKeyRepository();
+      const es256 = (await startEs256(repository)).current('ES256');
+      const rs256Only = await start(repository);
+      expect(repository.rows.size).toBe(2);
+      expect(rs256Only.isUsable(es256.kid)).toBe(true);
+      expect((await rs256Only.verificationKey(es256.kid))?.alg).toBe('ES256');
+    });
+  });
+
   describe('publicJwks', () => {
     it('publishes every key not yet retired as kty, n, e, kid, use, alg: never a private member', async () => {
       const retired = stored(0, 48, new Date(Date.now() - 1000));

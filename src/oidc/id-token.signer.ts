@@ -6,6 +6,7 @@ import { epochSeconds } from '../common/time.js';
 import { appConfig } from '../config/app.config.js';
 import { tokensConfig } from '../config/tokens.config.js';
 import { JwtSigner } from '../keys/jwt-signer.js';
+import { ID_TOKEN_SIGNING_ALGORITHM } from '../keys/signing-algorithm.js';
 import { claimsForScopes } from './claims.js';
 
 export interface IdTokenSubject {
@@ -22,14 +23,14 @@ export interface IdTokenSubject {
 
 /**
  * OpenID Connect Core section 3.1.3.6: the at_hash is the base64url of the left half of the
- * SHA-256 of the access token, SHA-256 being the hash of the RS256 signature.
+ * SHA-256 of the access token, SHA-256 being the hash of the ID token's RS256 signature.
  */
 export function accessTokenHash(accessToken: string): string {
   const digest = createHash('sha256').update(accessToken, 'ascii').digest();
   return digest.subarray(0, digest.length / 2).toString('base64url');
 }
 
-/** Signs ID tokens (OpenID Connect Core section 2) with the current signing key. */
+/** Signs ID tokens (OpenID Connect Core section 2) with the current RS256 key, off the event loop. */
 @Injectable()
 export class IdTokenSigner {
   constructor(
@@ -51,6 +52,6 @@ export class IdTokenSigner {
       at_hash: accessTokenHash(subject.accessToken),
       ...claimsForScopes(subject.user, subject.scopes),
     };
-    return this.signer.sign(claims, 'JWT');
+    return this.signer.sign(claims, 'JWT', ID_TOKEN_SIGNING_ALGORITHM);
   }
 }

@@ -12,9 +12,12 @@ import { AccessTokenSigner } from '../tokens/access-token.signer.js';
 import { AccessTokenVerifier } from '../tokens/access-token.verifier.js';
 import { RefreshTokenService } from '../tokens/refresh-token.service.js';
 import { TokenFamilyService } from '../tokens/token-family.service.js';
+import { VerifiedTokenCache } from '../tokens/verified-token-cache.js';
+import { decodeJws } from '../keys/jws.js';
 import {
   InMemoryAuthorizationCodeRepository,
   InMemoryRefreshTokenRepository,
+  InMemoryRevocationLog,
   InMemoryRevokedAccessTokenRepository,
   InMemorySigningKeyRepository,
   InMemoryTokenFamilyRepository,
@@ -55,6 +58,9 @@ export function testTokensConfig(overrides: Partial<TokensConfig> = {}): TokensC
     refreshTokenFamilyTtl: 30 * 24 * 3600,
     loginSessionTtl: 8 * 3600,
     interactionTtl: 600,
+    accessTokenAlg: 'RS256',
+    accessTokenCacheSize: 10_000,
+    revocationSyncInterval: 1000,
     ...overrides,
   };
 }
@@ -100,9 +106,14 @@ export async function oauthErrorOf(action: () => unknown): Promise<OAuthError> {
   throw new Error('Expected an OAuthError, but nothing was thrown');
 }
 
-/** A signing key service with one freshly generated RSA key (slow: build it once per spec file). */
-export async function testSigningKeys(): Promise<SigningKeyService> {
-  const keys = new SigningKeyService(new InMemorySigningKeyRepository());
+/**
+ * A signing key service with a freshly generated RSA key, and a P-256 key when access tokens
+ * are ES256 (slow: build it once per spec file).
+ */
+export async function testSigningKeys(
+  config: Pick<TokensConfig, 'accessTokenAlg'> = testTokensConfig(),
+): Promise<SigningKeyService> {
+  const keys = new SigningKeyService(new InMemorySigningKeyRepository(), config);
   await keys.onModuleInit();
   return keys;
 }
@@ -113,12 +124,13 @@ export function tokenServices(keys: SigningKeyService, config: TokensConfig = te
   const familyRepository = new InMemoryTokenFamilyRepository();
   const refreshTokenRepository = new InMemoryRefreshTokenRepository();
   const revokedAccessTokenRepository = new InMemoryRevokedAccessTokenRepository();
-  const jwt = new JwtService({});
+  const revocationLog = new InMemoryRevocationLog(familyRepository, revokedAccessTokenRepository);
+  const cache = new VerifiedTokenCache(config);
   const refreshTokens = new RefreshTokenService(refreshTokenRepository, config);
   const eventRepository = new InMemorySecurityEventRepository();
   const events = new SecurityEvents(eventRepository);
-  const families = new TokenFamilyService(familyRepository, config, events);
-  const jwtSigner = new JwtSigner(jwt, keys);
+  const families = new TokenFamilyService(familyRepository, config, events, cache);
+  const jwtSigner = new JwtSigner(keys);
   const signer = new AccessTokenSigner(jwtSigner, testAppConfig(), config);
   const users = new InMemoryUserRepository();
   void users.insert(TEST_USER);
@@ -128,11 +140,22 @@ export function tokenServices(keys: SigningKeyService, config: TokensConfig = te
     familyRepository,
     refreshTokenRepository,
     revokedAccessTokenRepository,
+    revocationLog,
+    cache,
     codes: new AuthorizationCodeService(codeRepository, config),
     refreshTokens,
     families,
     signer,
-    verifier: new AccessTokenVerifier(jwt, keys, families, revokedAccessTokenRepository, testAppConfig()),
+    verifier: new AccessTokenVerifier(
+      new JwtService(),
+      keys,
+      families,
+      revokedAccessTokenRepository,
+      revocationLog,
+      cache,
+      testAppConfig(),
+      config,
+    ),
     issuer: new TokenIssuer(
       signer,
       refreshTokens,
@@ -143,12 +166,17 @@ export function tokenServices(keys: SigningKeyService, config: TokensConfig = te
     events,
     eventRepository,
     /** The claims of an access token, read without verification (the signer is not under test). */
-    claimsOf: (accessToken: string) => jwt.decode<AccessTokenClaims>(accessToken),
+    claimsOf: (accessToken: string) => decodeJws(accessToken)?.payload as unknown as AccessTokenClaims,
   };
 }
 
 /** REFRESH_TOKEN_REUSE_GRACE=0: every reuse of a rotated refresh token is theft. */
 export const STRICT_REFRESH = { refreshTokenReuseGrace: 0 };
+
+/** A verified-token cache as configured by default (ACCESS_TOKEN_CACHE_SIZE 10,000). */
+export function testVerifiedTokenCache(): VerifiedTokenCache {
+  return new VerifiedTokenCache(testTokensConfig());
+}
 
 /** The audit trail over in-memory storage. */
 export function testSecurityEvents(): SecurityEvents {

@@ -8,6 +8,7 @@ import type { Client } from '../client-registry/client.js';
 import { ClientRepository } from '../client-registry/client.repository.js';
 import { SigningKeyRepository, type StoredSigningKey } from '../keys/signing-key.repository.js';
 import { RefreshTokenRepository, type RefreshTokenRecord } from '../tokens/refresh-token.repository.js';
+import { RevocationLog, type RevocationChanges } from '../tokens/revocation-log.js';
 import { RevokedAccessTokenRepository } from '../tokens/revoked-access-token.repository.js';
 import { TokenFamilyRepository, type RevocationReason, type TokenFamily } from '../tokens/token-family.repository.js';
 
@@ -133,6 +134,35 @@ export class InMemoryRevokedAccessTokenRepository extends RevokedAccessTokenRepo
   }
 }
 
+/**
+ * The revocations the other in-memory repositories hold, read back by instant as the SQL
+ * adapter reads its tables; `deletedClients` stands for the `deleted_clients` table.
+ */
+export class InMemoryRevocationLog extends RevocationLog {
+  readonly deletedClients = new Map<string, Date>();
+
+  constructor(
+    private readonly families: InMemoryTokenFamilyRepository,
+    private readonly revoked: InMemoryRevokedAccessTokenRepository,
+  ) {
+    super();
+  }
+
+  async changesSince(since: Date): Promise<RevocationChanges> {
+    const after = (instant: Date | null) => instant !== null && instant >= since;
+    return {
+      families: [...this.families.rows.values()].filter((family) => after(family.revokedAt)).map((family) => family.id),
+      accessTokens: [...this.revoked.rows].filter(([, row]) => after(row.revokedAt)).map(([jti]) => jti),
+      clients: [...this.deletedClients].filter(([, deletedAt]) => after(deletedAt)).map(([id]) => id),
+    };
+  }
+
+  async clientDeletedSince(clientId: string, instant: Date): Promise<boolean> {
+    const deletedAt = this.deletedClients.get(clientId);
+    return deletedAt !== undefined && deletedAt >= instant;
+  }
+}
+
 export class InMemorySigningKeyRepository extends SigningKeyRepository {
   private readonly table = new Table<StoredSigningKey>((key) => ({ ...key }));
   readonly rows = this.table.rows;
@@ -184,9 +214,10 @@ export class InMemoryUserRepository extends UserRepository {
 export class InMemoryRateLimitRepository extends RateLimitRepository {
   readonly rows = new Map<string, { windowStart: number; hits: number }>();
 
-  hit(key: string, windowStart: Date): Promise<number> {
+  add(key: string, windowStart: Date, added: number): Promise<number> {
     const row = this.rows.get(key);
-    const hits = row && row.windowStart === windowStart.getTime() ? row.hits + 1 : 1;
+    if (row && row.windowStart > windowStart.getTime()) return Promise.resolve(added);
+    const hits = row && row.windowStart === windowStart.getTime() ? row.hits + added : added;
     this.rows.set(key, { windowStart: windowStart.getTime(), hits });
     return Promise.resolve(hits);
   }

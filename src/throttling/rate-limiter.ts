@@ -3,13 +3,13 @@ import { TooManyRequestsError } from '../common/oauth-errors.js';
 import { RateLimitRepository } from './rate-limit.repository.js';
 
 /** A fixed window of `seconds` containing `now`. */
-function windowOf(seconds: number, now: Date): { start: Date; retryAfter: number } {
+export function windowOf(seconds: number, now: Date): { start: Date; retryAfter: number } {
   const length = seconds * 1000;
   const start = Math.floor(now.getTime() / length) * length;
   return { start: new Date(start), retryAfter: Math.max(1, Math.ceil((start + length - now.getTime()) / 1000)) };
 }
 
-/** Fixed-window limits over counters every instance shares (the database). */
+/** Fixed-window limits over counters every instance shares (the database), each count one statement. */
 @Injectable()
 export class RateLimiter {
   constructor(private readonly counters: RateLimitRepository) {}

@@ -1,38 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { RateLimitEntity } from '../database/entities/index.js';
 import { RateLimitRepository } from './rate-limit.repository.js';
 
 /**
- * Counters as conditional UPDATEs of one row: increment within the window, or restart an
- * older window; only a key seen for the first time is INSERTed (and a lost race retried).
+ * One statement per count, the same on SQLite (3.35+) and PostgreSQL: insert the key's first
+ * window, or add to the stored one, or restart it when ours is newer; RETURNING the total.
+ * A stored window newer than ours (another instance's clock is ahead) is left alone.
  */
+const ADD = `
+  INSERT INTO rate_limits (key, window_start, hits) VALUES (:key, :windowStart, :hits)
+  ON CONFLICT (key) DO UPDATE SET
+    hits = CASE WHEN rate_limits.window_start = excluded.window_start
+      THEN rate_limits.hits + excluded.hits ELSE excluded.hits END,
+    window_start = excluded.window_start
+  WHERE rate_limits.window_start <= excluded.window_start
+  RETURNING hits`;
+
 @Injectable()
 export class TypeOrmRateLimitRepository extends RateLimitRepository {
   constructor(@InjectRepository(RateLimitEntity) private readonly limits: Repository<RateLimitEntity>) {
     super();
   }
 
-  async hit(key: string, windowStart: Date): Promise<number> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const incremented = await this.limits
-        .createQueryBuilder()
-        .update()
-        .set({ hits: () => 'hits + 1' })
-        .where('key = :key AND window_start = :windowStart', { key, windowStart: windowStart.getTime() })
-        .execute();
-      if (incremented.affected === 1) return this.count(key, windowStart);
-      const restarted = await this.limits.update({ key, windowStart: LessThan(windowStart) }, { windowStart, hits: 1 });
-      if (restarted.affected === 1) return 1;
-      try {
-        await this.limits.insert({ key, windowStart, hits: 1 });
-        return 1;
-      } catch {
-        // Another request inserted the row first: count again on it.
-      }
-    }
-    return this.count(key, windowStart);
+  async add(key: string, windowStart: Date, hits: number): Promise<number> {
+    const driver = this.limits.manager.connection.driver;
+    const [sql, parameters] = driver.escapeQueryWithParameters(ADD, { key, windowStart: windowStart.getTime(), hits });
+    const rows: { hits: number | string }[] = await this.limits.query(sql, parameters);
+    // No row: the stored window is newer than ours, so ours has only what this call added.
+    return rows.length > 0 ? Number(rows[0]!.hits) : hits;
   }
 
   async count(key: string, windowStart: Date): Promise<number> {

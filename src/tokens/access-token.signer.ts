@@ -12,7 +12,8 @@ export interface AccessTokenSubject {
   subject: string;
   clientId: string;
   scopes: readonly string[];
-  familyId?: string;
+  /** The token family, for a user's token: the token never outlives it. */
+  family?: { readonly id: string; readonly expiresAt: Date };
   authTime?: Date | null;
 }
 
@@ -21,7 +22,7 @@ export interface SignedAccessToken {
   expiresIn: number;
 }
 
-/** Signs JWT access tokens in the RFC 9068 profile with the current signing key. */
+/** Signs JWT access tokens in the RFC 9068 profile with the current key of ACCESS_TOKEN_ALG. */
 @Injectable()
 export class AccessTokenSigner {
   constructor(
@@ -32,6 +33,9 @@ export class AccessTokenSigner {
 
   async sign(subject: AccessTokenSubject): Promise<SignedAccessToken> {
     const iat = epochSeconds();
+    // A family's absolute lifetime ends every token of it, so `exp` is never later.
+    const familyEnd = subject.family ? epochSeconds(subject.family.expiresAt) : Infinity;
+    const exp = Math.min(iat + this.tokens.accessTokenTtl, familyEnd);
     const claims: AccessTokenClaims = {
       iss: this.app.issuer,
       sub: subject.subject,
@@ -39,12 +43,12 @@ export class AccessTokenSigner {
       client_id: subject.clientId,
       scope: formatScope(subject.scopes),
       iat,
-      exp: iat + this.tokens.accessTokenTtl,
+      exp,
       jti: randomUUID(),
       ...(subject.authTime ? { auth_time: epochSeconds(subject.authTime) } : {}),
-      ...(subject.familyId ? { family_id: subject.familyId } : {}),
+      ...(subject.family ? { family_id: subject.family.id } : {}),
     };
-    const token = await this.signer.sign(claims, ACCESS_TOKEN_TYPE);
-    return { token, expiresIn: this.tokens.accessTokenTtl };
+    const token = await this.signer.sign(claims, ACCESS_TOKEN_TYPE, this.tokens.accessTokenAlg);
+    return { token, expiresIn: exp - iat };
   }
 }

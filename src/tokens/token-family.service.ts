@@ -5,12 +5,13 @@ import { secondsFromNow } from '../common/time.js';
 import { SecurityEvents } from '../audit/security-events.service.js';
 import type { SecurityEventType } from '../audit/security-event.js';
 import { tokensConfig } from '../config/tokens.config.js';
+import { TokenFamilyRepository, type RevocationReason, type TokenFamily } from './token-family.repository.js';
+import { VerifiedTokenCache } from './verified-token-cache.js';
 
 const DETECTIONS: Partial<Record<RevocationReason, SecurityEventType>> = {
   code_replay: 'code_replay_detected',
   refresh_token_reuse: 'refresh_token_reuse_detected',
 };
-import { TokenFamilyRepository, type RevocationReason, type TokenFamily } from './token-family.repository.js';
 
 export interface NewTokenFamily {
   grantId: string | null;
@@ -30,6 +31,7 @@ export class TokenFamilyService {
     private readonly families: TokenFamilyRepository,
     @Inject(tokensConfig.KEY) private readonly config: ConfigType<typeof tokensConfig>,
     private readonly events: SecurityEvents,
+    private readonly verifiedTokens: VerifiedTokenCache,
   ) {}
 
   async start(family: NewTokenFamily): Promise<TokenFamily> {
@@ -52,9 +54,14 @@ export class TokenFamilyService {
     return family && family.revokedAt === null && family.expiresAt > new Date() ? family : null;
   }
 
-  /** Revokes the family; a replayed code or a reused refresh token is also a security event. */
+  /**
+   * Revokes the family, its access tokens included at once on this instance (other instances
+   * read it within REVOCATION_SYNC_INTERVAL); a replayed code or a reused refresh token is also
+   * a security event.
+   */
   async revoke(id: string, reason: RevocationReason): Promise<void> {
     await this.families.revoke(id, reason, new Date());
+    this.verifiedTokens.revoke('family', id);
     const detected = DETECTIONS[reason];
     if (!detected) return;
     const family = await this.families.findById(id);

@@ -1,25 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { RefreshTokenEntity } from '../database/entities/index.js';
+import { LeanStatements } from '../database/lean-statements.js';
 import { RefreshTokenRepository, type RefreshTokenRecord } from './refresh-token.repository.js';
 
+/** Every statement is on the refresh grant's path: plain SQL (LeanStatements). */
 @Injectable()
 export class TypeOrmRefreshTokenRepository extends RefreshTokenRepository {
-  constructor(@InjectRepository(RefreshTokenEntity) private readonly tokens: Repository<RefreshTokenEntity>) {
+  private readonly insertRow: (token: RefreshTokenEntity) => Promise<void>;
+  private readonly byHash: (parameters: { tokenHash: string }) => Promise<RefreshTokenEntity[]>;
+  private readonly rotate: (parameters: { tokenHash: string; now: Date }) => Promise<number>;
+
+  constructor(dataSource: DataSource) {
     super();
+    const tokens = new LeanStatements(dataSource, RefreshTokenEntity);
+    this.insertRow = tokens.insert();
+    this.byHash = tokens.select('token_hash = :tokenHash');
+    this.rotate = tokens.update('rotated_at = :now', 'token_hash = :tokenHash AND rotated_at IS NULL');
   }
 
-  async insert(token: RefreshTokenRecord): Promise<void> {
-    await this.tokens.insert(this.tokens.create(token));
+  insert(token: RefreshTokenRecord): Promise<void> {
+    return this.insertRow({ ...token });
   }
 
-  findByHash(tokenHash: string): Promise<RefreshTokenRecord | null> {
-    return this.tokens.findOneBy({ tokenHash });
+  async findByHash(tokenHash: string): Promise<RefreshTokenRecord | null> {
+    return (await this.byHash({ tokenHash }))[0] ?? null;
   }
 
   async markRotated(tokenHash: string, now: Date): Promise<boolean> {
-    const result = await this.tokens.update({ tokenHash, rotatedAt: IsNull() }, { rotatedAt: now });
-    return result.affected === 1;
+    return (await this.rotate({ tokenHash, now })) === 1;
   }
 }

@@ -1,21 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { DataSource, IsNull, Repository } from 'typeorm';
 import { TokenFamilyEntity } from '../database/entities/index.js';
+import { LeanStatements } from '../database/lean-statements.js';
 import { TokenFamilyRepository, type RevocationReason, type TokenFamily } from './token-family.repository.js';
 
+/** `insert` and `findById` are on every token request's path: plain SQL (LeanStatements). */
 @Injectable()
 export class TypeOrmTokenFamilyRepository extends TokenFamilyRepository {
-  constructor(@InjectRepository(TokenFamilyEntity) private readonly families: Repository<TokenFamilyEntity>) {
+  private readonly insertRow: (family: TokenFamilyEntity) => Promise<void>;
+  private readonly byId: (parameters: { id: string }) => Promise<TokenFamilyEntity[]>;
+
+  constructor(
+    @InjectRepository(TokenFamilyEntity) private readonly families: Repository<TokenFamilyEntity>,
+    dataSource: DataSource,
+  ) {
     super();
+    const lean = new LeanStatements(dataSource, TokenFamilyEntity);
+    this.insertRow = lean.insert();
+    this.byId = lean.select('id = :id');
   }
 
-  async insert(family: TokenFamily): Promise<void> {
-    await this.families.insert(this.families.create({ ...family, scopes: [...family.scopes] }));
+  insert(family: TokenFamily): Promise<void> {
+    return this.insertRow({ ...family, scopes: [...family.scopes] });
   }
 
-  findById(id: string): Promise<TokenFamily | null> {
-    return this.families.findOneBy({ id });
+  async findById(id: string): Promise<TokenFamily | null> {
+    return (await this.byId({ id }))[0] ?? null;
   }
 
   async revoke(id: string, reason: RevocationReason, now: Date): Promise<void> {

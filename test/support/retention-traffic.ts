@@ -1,6 +1,7 @@
 import { expect } from '@jest/globals';
 import type request from 'supertest';
 import { GrantService } from '../../src/grants/grant.service.js';
+import { BufferedRateLimiter } from '../../src/throttling/buffered-rate-limiter.js';
 import { PURGED_TABLES, type PurgeCounts, type PurgedTable } from '../../src/retention/retention-store.js';
 import { expectTokenError } from './expectations.js';
 import { obtainCode, obtainTokens, revocationRequest, startAuthorization, tokenRequest } from './oauth-flow.js';
@@ -35,6 +36,9 @@ export async function advanceClock(t: TestApp, ms: number): Promise<void> {
 }
 
 export async function rowCounts(t: TestApp): Promise<PurgeCounts> {
+  // The back channel's request counters wait in memory for their next flush: write them now,
+  // so that no flush adds a rate_limits row between these counts and a purge.
+  await t.app.get(BufferedRateLimiter).flush();
   const counts = {} as PurgeCounts;
   for (const table of PURGED_TABLES) {
     counts[table] = Number((await t.sql<{ n: string | number }>(`SELECT COUNT(*) AS n FROM ${table}`))[0]!.n);

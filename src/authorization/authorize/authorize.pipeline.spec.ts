@@ -7,7 +7,7 @@ import {
   UnknownClientError,
   UnsupportedResponseTypeError,
 } from '../../common/oauth-errors.js';
-import { testClient } from '../../testing/fixtures.js';
+import { testClient, testVerifiedTokenCache } from '../../testing/fixtures.js';
 import { InMemoryClientRepository } from '../../testing/in-memory-repositories.js';
 import type { AuthorizationRequestDto } from './authorization-request.dto.js';
 import { AuthorizationRedirectError } from './authorization-redirect.error.js';
@@ -52,7 +52,7 @@ describe('AuthorizePipeline: the authorization request checked in order; errors 
     await clients.insert(
       testClient({ id: 'web', type: 'confidential', redirectUris: WEB_CALLBACKS, scopes: ['openid', 'profile'] }),
     );
-    pipeline = new AuthorizePipeline(new ClientRegistry(clients));
+    pipeline = new AuthorizePipeline(new ClientRegistry(clients, testVerifiedTokenCache()));
   });
 
   describe('a valid request', () => {
@@ -116,7 +116,7 @@ describe('AuthorizePipeline: the authorization request checked in order; errors 
 
     it('passes a storage failure through unchanged', async () => {
       const failure = new Error('database is down');
-      const broken = new ClientRegistry(new InMemoryClientRepository());
+      const broken = new ClientRegistry(new InMemoryClientRepository(), testVerifiedTokenCache());
       broken.find = () => Promise.reject(failure);
       expect(await rejectionOf(new AuthorizePipeline(broken), spaRequest())).toBe(failure);
     });

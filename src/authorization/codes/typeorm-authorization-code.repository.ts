@@ -1,25 +1,36 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuthorizationCodeEntity } from '../../database/entities/index.js';
+import { LeanStatements } from '../../database/lean-statements.js';
 import { AuthorizationCodeRepository, type AuthorizationCode } from './authorization-code.repository.js';
 
 @Injectable()
 export class TypeOrmAuthorizationCodeRepository extends AuthorizationCodeRepository {
-  constructor(@InjectRepository(AuthorizationCodeEntity) private readonly codes: Repository<AuthorizationCodeEntity>) {
+  /** Every statement is on the authorization code flow's path: plain SQL (LeanStatements). */
+  private readonly insertRow: (code: AuthorizationCodeEntity) => Promise<void>;
+  private readonly byHash: (parameters: { codeHash: string }) => Promise<AuthorizationCodeEntity[]>;
+  private readonly markRedeemed: (parameters: { codeHash: string; familyId: string; now: Date }) => Promise<number>;
+
+  constructor(dataSource: DataSource) {
     super();
+    const lean = new LeanStatements(dataSource, AuthorizationCodeEntity);
+    this.insertRow = lean.insert();
+    this.byHash = lean.select('code_hash = :codeHash');
+    this.markRedeemed = lean.update(
+      'redeemed_at = :now, family_id = :familyId',
+      'code_hash = :codeHash AND redeemed_at IS NULL',
+    );
   }
 
-  async insert(code: AuthorizationCode): Promise<void> {
-    await this.codes.insert(this.codes.create({ ...code, scopes: [...code.scopes] }));
+  insert(code: AuthorizationCode): Promise<void> {
+    return this.insertRow({ ...code, scopes: [...code.scopes] });
   }
 
-  findByHash(codeHash: string): Promise<AuthorizationCode | null> {
-    return this.codes.findOneBy({ codeHash });
+  async findByHash(codeHash: string): Promise<AuthorizationCode | null> {
+    return (await this.byHash({ codeHash }))[0] ?? null;
   }
 
   async redeem(codeHash: string, familyId: string, now: Date): Promise<boolean> {
-    const result = await this.codes.update({ codeHash, redeemedAt: IsNull() }, { redeemedAt: now, familyId });
-    return result.affected === 1;
+    return (await this.markRedeemed({ codeHash, familyId, now })) === 1;
   }
 }

@@ -1,5 +1,4 @@
 import { beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { JwtService } from '@nestjs/jwt';
 import { JwtSigner } from '../../keys/jwt-signer.js';
 import type { AccountService } from '../../accounts/account.service.js';
 import type { User } from '../../accounts/user.js';
@@ -137,7 +136,7 @@ describe('IntrospectionService: active tokens described, every other one exactly
 
     it('an expired access token', async () => {
       const expiredSigner = new AccessTokenSigner(
-        new JwtSigner(new JwtService({}), keys),
+        new JwtSigner(keys),
         testAppConfig(),
         testTokensConfig({ accessTokenTtl: -60 }),
       );
@@ -145,7 +144,7 @@ describe('IntrospectionService: active tokens described, every other one exactly
         subject: alice.id,
         clientId: client.id,
         scopes: [],
-        familyId: family.id,
+        family,
       });
       await expectInactive(token);
     });

@@ -27,7 +27,7 @@ describe('RevocationService: a client revokes its own tokens; a refresh token ta
     revocation = new RevocationService(
       new TokenLookup(services.verifier, services.refreshTokens),
       services.families,
-      new RevokedAccessTokenService(services.revokedAccessTokenRepository),
+      new RevokedAccessTokenService(services.revokedAccessTokenRepository, services.cache),
     );
     family = await services.families.start({
       grantId: 'grant-1',

@@ -2,16 +2,16 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import { ClientRegistry } from '../../client-registry/client-registry.service.js';
 import { sha256 } from '../../common/crypto.js';
 import { InvalidClientError, InvalidRequestError } from '../../common/oauth-errors.js';
-import { oauthErrorOf, testClient, testSecurityEvents } from '../../testing/fixtures.js';
+import { oauthErrorOf, testClient, testSecurityEvents, testVerifiedTokenCache } from '../../testing/fixtures.js';
 import { InMemoryClientRepository, InMemoryRateLimitRepository } from '../../testing/in-memory-repositories.js';
-import { RateLimiter } from '../../throttling/rate-limiter.js';
+import { BufferedRateLimiter } from '../../throttling/buffered-rate-limiter.js';
 import { TooManyRequestsError } from '../../common/oauth-errors.js';
 import { ClientAuthenticator } from './client-authenticator.js';
 import { ClientThrottle } from './client-throttle.js';
 
 /** A throttle allowing each client `perMinute` requests. */
 const clientThrottle = (perMinute: number) =>
-  new ClientThrottle(new RateLimiter(new InMemoryRateLimitRepository()), testSecurityEvents(), {
+  new ClientThrottle(new BufferedRateLimiter(new InMemoryRateLimitRepository()), testSecurityEvents(), {
     clientRequestsPerMinute: perMinute,
   } as ConstructorParameters<typeof ClientThrottle>[2]);
 import type { TokenRequestDto } from './token-request.dto.js';
@@ -35,7 +35,10 @@ describe('ClientAuthenticator: client_secret_basic or client_secret_post for con
     await clients.insert(testClient({ id: 'web', type: 'confidential', secretHash: sha256(SECRET) }));
     await clients.insert(testClient({ id: ODD_ID, type: 'confidential', secretHash: sha256(ODD_SECRET) }));
     await clients.insert(testClient({ id: 'spa', type: 'public', secretHash: null }));
-    authenticator = new ClientAuthenticator(new ClientRegistry(clients), clientThrottle(1000));
+    authenticator = new ClientAuthenticator(
+      new ClientRegistry(clients, testVerifiedTokenCache()),
+      clientThrottle(1000),
+    );
   });
 
   const authenticate = (authorization: string | undefined, body: TokenRequestDto = {}) =>
@@ -172,7 +175,10 @@ describe('ClientAuthenticator: client_secret_basic or client_secret_post for con
 
   describe('per-client throttling (RFC 6819 section 5.2.3.6)', () => {
     it('refuses a client past its requests per minute with 429 and Retry-After, before checking the secret', async () => {
-      const throttled = new ClientAuthenticator(new ClientRegistry(clients), clientThrottle(2));
+      const throttled = new ClientAuthenticator(
+        new ClientRegistry(clients, testVerifiedTokenCache()),
+        clientThrottle(2),
+      );
       await throttled.authenticate(undefined, { client_id: 'spa' });
       await throttled.authenticate(undefined, { client_id: 'spa' });
       const error = await oauthErrorOf(() => throttled.authenticate(undefined, { client_id: 'spa' }));

@@ -34,7 +34,7 @@ describe('TokenEndpoint: grant_type picks the grant; unknown is unsupported_gran
     );
     codeGrant = jest.spyOn(authorizationCode, 'handle').mockResolvedValue(answer('from-code-grant'));
     refreshGrant = jest.spyOn(refreshToken, 'handle').mockResolvedValue(answer('from-refresh-grant'));
-    const clientCredentials = new ClientCredentialsGrant(services.signer, services.events);
+    const clientCredentials = new ClientCredentialsGrant(services.signer);
     clientCredentialsGrant = jest
       .spyOn(clientCredentials, 'handle')
       .mockResolvedValue(answer('from-client-credentials-grant'));

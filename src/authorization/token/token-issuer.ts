@@ -15,6 +15,11 @@ export interface IssueOptions {
   scopes?: readonly string[];
   /** The authorization request's nonce, for the first ID token of a family only. */
   nonce?: string | null;
+  /**
+   * Records `tokens_issued` in the audit trail: for the tokens that start a family (a client
+   * newly holding a user's authorization), not for each routine rotation of it.
+   */
+  audit?: boolean;
 }
 
 /**
@@ -43,17 +48,19 @@ export class TokenIssuer {
         subject: family.userId!,
         clientId: family.clientId,
         scopes,
-        familyId: family.id,
+        family,
         authTime: family.authTime,
       }),
       withRefreshToken ? this.refreshTokens.issue(family) : undefined,
     ]);
-    await this.events.record({
-      type: 'tokens_issued',
-      userId: family.userId,
-      clientId: family.clientId,
-      detail: { familyId: family.id, scopes: [...scopes], refreshToken: refreshToken ? 'issued' : 'none' },
-    });
+    if (options.audit) {
+      await this.events.record({
+        type: 'tokens_issued',
+        userId: family.userId,
+        clientId: family.clientId,
+        detail: { familyId: family.id, scopes: [...scopes], refreshToken: refreshToken ? 'issued' : 'none' },
+      });
+    }
     const idToken = scopes.includes('openid')
       ? await this.idToken(family, scopes, access.token, options.nonce)
       : undefined;

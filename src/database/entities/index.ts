@@ -1,5 +1,6 @@
 export { AuthorizationCodeEntity } from './authorization-code.entity.js';
 export { ClientEntity } from './client.entity.js';
+export { DeletedClientEntity } from './deleted-client.entity.js';
 export { GrantEntity } from './grant.entity.js';
 export { LoginSessionEntity } from './login-session.entity.js';
 export { NoteEntity } from './note.entity.js';

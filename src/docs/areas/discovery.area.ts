@@ -1,5 +1,4 @@
 import { ANY_ORIGIN, PUBLIC_DOCUMENT_CACHE_CONTROL } from '../../discovery/public-document.js';
-import { SIGNING_ALGORITHM } from '../../keys/signing-key-pair.js';
 import { json, ref, type DocumentArea } from '../common.schemas.js';
 import type { Header, Operation, Schema } from '../openapi.types.js';
 
@@ -101,7 +100,11 @@ export const DISCOVERY_AREA: DocumentArea = {
       additionalProperties: false,
     },
     PublicJwk: {
-      description: 'RFC 7517 section 4 and RFC 7518 section 6.3.1: an RSA public key; never a private member.',
+      description: 'RFC 7517 section 4: an RSA (RS256) or P-256 (ES256) public key; never a private member.',
+      oneOf: [ref('PublicRsaJwk'), ref('PublicEcJwk')],
+    },
+    PublicRsaJwk: {
+      description: 'RFC 7518 section 6.3.1: an RSA public key, for RS256 (ID tokens, and access tokens by default).',
       type: 'object',
       properties: {
         kty: { const: 'RSA' },
@@ -109,9 +112,24 @@ export const DISCOVERY_AREA: DocumentArea = {
         e: { type: 'string', description: 'Exponent, base64url.' },
         kid: { type: 'string', description: 'The RFC 7638 thumbprint; a token’s header names it.' },
         use: { const: 'sig' },
-        alg: { const: SIGNING_ALGORITHM },
+        alg: { const: 'RS256' },
       },
       required: ['kty', 'n', 'e', 'kid', 'use', 'alg'],
+      additionalProperties: false,
+    },
+    PublicEcJwk: {
+      description: 'RFC 7518 section 6.2.1: a P-256 public key, for ES256 access tokens (ACCESS_TOKEN_ALG=ES256).',
+      type: 'object',
+      properties: {
+        kty: { const: 'EC' },
+        crv: { const: 'P-256' },
+        x: { type: 'string', description: 'x coordinate, base64url.' },
+        y: { type: 'string', description: 'y coordinate, base64url.' },
+        kid: { type: 'string', description: 'The RFC 7638 thumbprint; a token’s header names it.' },
+        use: { const: 'sig' },
+        alg: { const: 'ES256' },
+      },
+      required: ['kty', 'crv', 'x', 'y', 'kid', 'use', 'alg'],
       additionalProperties: false,
     },
   },

@@ -104,7 +104,10 @@ export const TOKEN_AREA: DocumentArea = {
       description: 'RFC 6749 section 5.1.',
       type: 'object',
       properties: {
-        access_token: { type: 'string', description: 'An RS256 JWT of type at+jwt (RFC 9068).' },
+        access_token: {
+          type: 'string',
+          description: 'A JWT of type at+jwt (RFC 9068), RS256 or ES256 (ACCESS_TOKEN_ALG).',
+        },
         token_type: { const: 'Bearer' },
         expires_in: { type: 'integer', minimum: 1, description: 'Seconds the access token lives (ACCESS_TOKEN_TTL).' },
         refresh_token: {

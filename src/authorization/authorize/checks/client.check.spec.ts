@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import { ClientRegistry } from '../../../client-registry/client-registry.service.js';
 import { InvalidRequestError, UnknownClientError } from '../../../common/oauth-errors.js';
 import { InMemoryClientRepository } from '../../../testing/in-memory-repositories.js';
-import { oauthErrorOf, testClient } from '../../../testing/fixtures.js';
+import { oauthErrorOf, testClient, testVerifiedTokenCache } from '../../../testing/fixtures.js';
 import type { AuthorizationContext } from '../authorization-context.js';
 import { checkClient } from './client.check.js';
 
@@ -12,7 +12,7 @@ describe('checkClient: client_id must name a registered client, errors never red
   beforeEach(async () => {
     const repository = new InMemoryClientRepository();
     await repository.insert(testClient({ id: 'web-app' }));
-    check = checkClient(new ClientRegistry(repository));
+    check = checkClient(new ClientRegistry(repository, testVerifiedTokenCache()));
   });
 
   it('puts the registered client on the context', async () => {

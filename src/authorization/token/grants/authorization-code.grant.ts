@@ -42,7 +42,7 @@ export class AuthorizationCodeGrant implements TokenGrant {
       await this.families.revoke(family.id, 'code_replay');
       return this.replayed((await this.codes.find(request.code))!);
     }
-    return this.issuer.issue(client, family, { nonce: code.nonce });
+    return this.issuer.issue(client, family, { nonce: code.nonce, audit: true });
   }
 
   /** Section 4.1.2: a code used twice is refused, and the tokens issued from it SHOULD be revoked. */

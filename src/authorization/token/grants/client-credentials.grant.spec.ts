@@ -20,7 +20,7 @@ describe('ClientCredentialsGrant: a confidential client gets an access token for
 
   beforeEach(() => {
     services = tokenServices(keys);
-    grant = new ClientCredentialsGrant(services.signer, services.events);
+    grant = new ClientCredentialsGrant(services.signer);
   });
 
   const request = (scope?: string, by = client) => grant.handle(by, { grant_type: 'client_credentials', scope });

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { SecurityEvents } from '../../../audit/security-events.service.js';
 import type { Client } from '../../../client-registry/client.js';
 import { InvalidScopeError, UnauthorizedClientError } from '../../../common/oauth-errors.js';
 import { formatScope, isSubset, parseScope } from '../../../common/scope.js';
@@ -20,10 +19,7 @@ const USER_ONLY_SCOPES: readonly string[] = ['openid'];
 export class ClientCredentialsGrant implements TokenGrant {
   readonly grantType = 'client_credentials';
 
-  constructor(
-    private readonly accessTokens: AccessTokenSigner,
-    private readonly events: SecurityEvents,
-  ) {}
+  constructor(private readonly accessTokens: AccessTokenSigner) {}
 
   async handle(client: Client, request: TokenRequestDto): Promise<TokenResponse> {
     // Section 4.4: the client credentials grant type MUST only be used by confidential clients.
@@ -31,12 +27,9 @@ export class ClientCredentialsGrant implements TokenGrant {
       throw new UnauthorizedClientError('Only a confidential client may use grant_type "client_credentials"');
     }
     const scopes = grantedScope(client, request.scope);
+    // Not an audit event: a machine client fetching its token is routine, and may do so thousands
+    // of times a second. What is audited is its throttling (ClientThrottle).
     const access = await this.accessTokens.sign({ subject: client.id, clientId: client.id, scopes });
-    await this.events.record({
-      type: 'tokens_issued',
-      clientId: client.id,
-      detail: { grant: 'client_credentials', scopes: [...scopes] },
-    });
     return {
       access_token: access.token,
       token_type: 'Bearer',
