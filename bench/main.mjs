@@ -14,15 +14,8 @@ import { stopAll } from './lib/processes.mjs';
 import { writeReport } from './lib/report.mjs';
 import { reproduceCommand, settings } from './lib/settings.mjs';
 import { DATABASE_NAMES, oidcProviderTarget, ourTarget } from './lib/targets.mjs';
-import api from './scenarios/1-api.mjs';
-import refresh from './scenarios/2-refresh.mjs';
-import codeExchange from './scenarios/3-code-exchange.mjs';
-import introspection from './scenarios/4-introspection.mjs';
-import clientCredentials from './scenarios/5-client-credentials.mjs';
-import flows from './scenarios/6-flows.mjs';
-import growth from './scenarios/7-growth.mjs';
+import { SCENARIOS } from './scenarios/index.mjs';
 
-const SCENARIOS = [api, refresh, codeExchange, introspection, clientCredentials, flows, growth];
 const RECORD = 'data/bench-results.json';
 const started = Date.now();
 const log = (line) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
@@ -52,7 +45,7 @@ async function startTargets(dir, selected, notes) {
     await target.server.stop();
   }
   const oidc = [];
-  const needsOidcProvider = selected.some((scenario) => scenario.id >= 2 && scenario.id <= 6);
+  const needsOidcProvider = selected.some((scenario) => scenario.versus === 'oidc-provider');
   for (const alg of settings.algs) {
     if (!needsOidcProvider || !ours.some((target) => target.alg === alg)) continue;
     log(`starting oidc-provider with ${alg} access tokens`);
@@ -76,7 +69,7 @@ async function main() {
   const notes = [];
   const sections = [];
   try {
-    const needsTargets = selected.some((scenario) => scenario.id <= 6);
+    const needsTargets = selected.some((scenario) => scenario.loadFor !== undefined);
     const { ours, oidc } = needsTargets ? await startTargets(dir, selected, notes) : { ours: [], oidc: [] };
     const kit = {
       dir,

@@ -18,14 +18,10 @@ import { stopAll } from './lib/processes.mjs';
 import { formatRate } from './lib/rounds.mjs';
 import { settings } from './lib/settings.mjs';
 import { oidcProviderTarget, ourTarget } from './lib/targets.mjs';
-import api from './scenarios/1-api.mjs';
-import refresh from './scenarios/2-refresh.mjs';
-import codeExchange from './scenarios/3-code-exchange.mjs';
-import introspection from './scenarios/4-introspection.mjs';
-import clientCredentials from './scenarios/5-client-credentials.mjs';
-import flows from './scenarios/6-flows.mjs';
+import { SCENARIOS } from './scenarios/index.mjs';
 
-const SCENARIOS = [api, refresh, codeExchange, introspection, clientCredentials, flows];
+/** The scenarios that load one target: those a single server's profile can explain. */
+const PROFILED = SCENARIOS.filter((scenario) => scenario.loadFor !== undefined);
 
 /** PostgreSQL's per-table counters of the target's schema (index scans, rows read, written). */
 async function tableCounters(database) {
@@ -54,14 +50,15 @@ function perRequest(before, after, requests) {
 }
 
 async function main([id, kind = 'sqlite', alg = 'RS256', seconds = '10']) {
-  const scenario = SCENARIOS.find((candidate) => String(candidate.id) === id);
+  const scenario = PROFILED.find((candidate) => String(candidate.id) === id);
   if (
     !scenario ||
     !['sqlite', 'postgres', 'oidc-provider'].includes(kind) ||
-    (kind === 'oidc-provider' && id === '1')
+    (kind === 'oidc-provider' && scenario.versus !== 'oidc-provider')
   ) {
+    const ids = PROFILED.map((candidate) => candidate.id).join('|');
     throw new Error(
-      'usage: node bench/profile.mjs SCENARIO(1-6) [sqlite|postgres|oidc-provider] [RS256|ES256] [SECONDS]',
+      `usage: node bench/profile.mjs SCENARIO(${ids}) [sqlite|postgres|oidc-provider] [RS256|ES256] [SECONDS]`,
     );
   }
   if (kind === 'postgres') await assertPostgresReachable();

@@ -139,6 +139,29 @@ describe('the demo in Chromium', () => {
     return (await t.app.get(DemoSessions).open(cookie?.value)).state;
   }
 
+  /** Starts a real sign-in at /demo/spa, stops at the server's login page, and returns what the script stored. */
+  async function spaSignInStarted(page: Page): Promise<{ state: string; issuer: string }> {
+    await page.goto(`${t.issuer}/demo/spa`);
+    await markStale(page);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await fresh(page, '#password').waitFor();
+    const stored = await page.evaluate<string | null>(`sessionStorage.getItem('demo-spa:pending-authorization')`);
+    return JSON.parse(stored!) as { state: string; issuer: string };
+  }
+
+  /** Brings `response` to the SPA's redirect URI; returns the error it shows and the token requests it made. */
+  async function spaAnswered(page: Page, response: Record<string, string>) {
+    const metadata = await t.http().get('/.well-known/oauth-authorization-server');
+    const tokenRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().startsWith(metadata.body.token_endpoint as string)) tokenRequests.push(request.url());
+    });
+    await page.goto(`${t.issuer}/demo/spa?${new URLSearchParams(response)}`);
+    // The checks come before any request: once the error shows, the page has nothing left to send.
+    await page.locator('#error:not(:empty)').waitFor();
+    return { error: await textOf(page.locator('#error')), tokenRequests };
+  }
+
   const textOf = async (locator: Locator) => ((await locator.innerText()) ?? '').replace(/\s+/g, ' ').trim();
   const overflow = (page: Page) =>
     page.evaluate<{ scrollWidth: number; innerWidth: number }>(
@@ -318,6 +341,41 @@ describe('the demo in Chromium', () => {
       expect(await page.locator('#signed-in').isHidden()).toBe(true);
       expect(await page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
       expect(await textOf(page.locator('#error'))).toBe('');
+      expect(problems).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
+  // RFC 6749 section 10.12: a response with a state this tab did not send is not used (CSRF).
+  it(
+    'the single-page app ignores an authorization response with a forged state, and sends no token request',
+    async () => {
+      const { page, problems } = await newPage();
+      const pending = await spaSignInStarted(page);
+      const { error, tokenRequests } = await spaAnswered(page, { code: 'x', state: 'forged', iss: pending.issuer });
+      expect(error).toContain('(state mismatch)');
+      expect(tokenRequests).toEqual([]);
+      expect(await page.locator('#signed-in').isHidden()).toBe(true);
+      expect(problems).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
+  // RFC 9207 section 2.4: a response naming another issuer is not used (mix-up).
+  it(
+    'the single-page app ignores an authorization response from another issuer, and sends no token request',
+    async () => {
+      const { page, problems } = await newPage();
+      const pending = await spaSignInStarted(page);
+      expect(pending.issuer).toBe(t.issuer);
+      const { error, tokenRequests } = await spaAnswered(page, {
+        code: 'x',
+        state: pending.state,
+        iss: 'https://evil.example',
+      });
+      expect(error).toContain('(iss mismatch)');
+      expect(tokenRequests).toEqual([]);
+      expect(await page.locator('#signed-in').isHidden()).toBe(true);
       expect(problems).toEqual([]);
     },
     TIMEOUT,

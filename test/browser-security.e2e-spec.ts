@@ -29,8 +29,8 @@ const cookieValue = (cookie: string) => cookie.split(';')[0]!;
 
 /**
  * Runs one authorization in `browser` and keeps each page on the way: login, a failed login,
- * consent, the redirect carrying the code, then the account page and the demo client's page
- * and redirect_uri (which answers with a redirect back to its page).
+ * consent, the redirect carrying the code, then the account page, the demo client's page and
+ * redirect_uri (which answers with a redirect back to its page), and the single-page app's page.
  */
 async function collectPages(t: TestApp, client: RegisteredClient, browser: Agent): Promise<Responses> {
   const user = await t.registerUser();
@@ -83,6 +83,7 @@ async function collectPages(t: TestApp, client: RegisteredClient, browser: Agent
     'account page': await browser.get('/account'),
     'demo client page': await browser.get('/demo'),
     'demo callback (redirect)': await browser.get(`/demo/callback?code=${code}&state=${state}`),
+    'demo SPA page': await browser.get('/demo/spa'),
     'redirect with the code': codeRedirect,
     'token response (JSON)': tokenResponse,
     'profile API (JSON)': await t
@@ -94,7 +95,7 @@ async function collectPages(t: TestApp, client: RegisteredClient, browser: Agent
 
 const PAGES = ['interaction page', 'login failure page', 'consent page', 'error page (unknown client)', 'account page'];
 /** Pages that load a script of this server's own (src/browser/page-scripts.ts); every other rule is the same. */
-const PAGES_WITH_OWN_SCRIPT = ['demo client page'];
+const PAGES_WITH_OWN_SCRIPT = ['demo client page', 'demo SPA page'];
 const JSON_RESPONSES = ['token response (JSON)', 'profile API (JSON)'];
 const EVERY_RESPONSE = [
   ...PAGES,
@@ -128,6 +129,7 @@ describe('browser-facing security headers', () => {
       'account page': '200 text/html',
       'demo client page': '200 text/html',
       'demo callback (redirect)': '303 ',
+      'demo SPA page': '200 text/html',
       'redirect with the code': '302 ',
       'token response (JSON)': '200 application/json',
       'profile API (JSON)': '200 application/json',
@@ -138,6 +140,7 @@ describe('browser-facing security headers', () => {
     expect(responses['account page']!.text).toContain('Connected apps');
     expect(responses['demo client page']!.text).toContain('Flow inspector');
     expect(responses['demo callback (redirect)']!.headers.location).toBe('/demo');
+    expect(responses['demo SPA page']!.text).toContain('Demo client: single-page app');
   });
 
   describe.each(PAGES)('%s', (name) => {

@@ -123,7 +123,7 @@ describe('POST /oauth/introspect (RFC 7662)', () => {
   describe('every inactive token is exactly { "active": false } (section 2.2)', () => {
     it('an expired access token', async () => {
       const { access_token } = await obtainTokens(t, client, user, SCOPE);
-      const key = t.app.get(SigningKeyService).current();
+      const key = t.app.get(SigningKeyService).current('RS256');
       const now = Math.floor(Date.now() / 1000);
       const expired = jwt.sign({ ...claimsOf(access_token), iat: now - 600, exp: now - 60 }, key.privateKey, {
         algorithm: 'RS256',

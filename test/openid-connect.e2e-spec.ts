@@ -625,7 +625,7 @@ describe('ID tokens with ID_TOKEN_TTL=120', () => {
   it('exp = iat + 120, while the access token keeps its own 900 s', async () => {
     const client = await t.registerClient();
     const tokens = (await obtainTokens(t, client, await t.registerUser(), 'openid')) as Tokens & { expires_in: number };
-    const claims = jwt.verify(tokens.id_token!, t.app.get(SigningKeyService).current().publicKey, {
+    const claims = jwt.verify(tokens.id_token!, t.app.get(SigningKeyService).current('RS256').publicKey, {
       algorithms: ['RS256'],
       issuer: ISSUER,
       audience: client.clientId,

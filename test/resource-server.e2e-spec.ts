@@ -21,7 +21,7 @@ describe('the resource server (RFC 6750, RFC 9068 section 4)', () => {
     t = await startTestApp();
     client = await t.registerClient();
     alice = await t.registerUser();
-    key = t.app.get(SigningKeyService).current();
+    key = t.app.get(SigningKeyService).current('RS256');
     const { access_token } = await obtainTokens(t, client, alice, 'profile');
     aliceFamilyId = (jwt.decode(access_token) as jwt.JwtPayload).family_id;
   });

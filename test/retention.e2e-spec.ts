@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { LoggerService } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type request from 'supertest';
 import { sha256 } from '../src/common/crypto.js';
-import { PURGED_TABLES, type PurgeCounts } from '../src/retention/retention-store.js';
-import { PURGE_BATCH_SIZE, RetentionService, SETTLE_MARGIN_MS } from '../src/retention/retention.service.js';
+import { PURGED_TABLES, type PurgeCounts, type PurgedTable } from '../src/retention/retention-store.js';
+import {
+  LONGEST_ACCESS_TOKEN_TTL_MS,
+  PURGE_BATCH_SIZE,
+  RetentionService,
+  SETTLE_MARGIN_MS,
+} from '../src/retention/retention.service.js';
 import { expectBearerError, expectTokenError } from './support/expectations.js';
+import { LogCapture } from './support/log-capture.js';
 import {
   authorizePath,
   obtainCode,
@@ -101,6 +106,7 @@ describe('a purge in the middle of live traffic', () => {
       ['token_families', 'expires_at'],
       ['grants', 'revoked_at'],
       ['revoked_access_tokens', 'expires_at'],
+      ['deleted_clients', 'deleted_at'],
       ['rate_limits', 'window_start'],
       ['security_events', 'at'],
     ]) {
@@ -224,13 +230,33 @@ describe('when a row goes', () => {
     await purge();
     expect(await left()).toEqual({ families: 0, grants: 0 });
   });
+
+  it("a deleted client's row stays while an access token issued before the deletion may be unexpired, then goes", async () => {
+    const clientId = await trafficOf(t, client).deleteClient();
+    const stored = () => count('SELECT COUNT(*) AS n FROM deleted_clients WHERE client_id = ?', [clientId]);
+    // Deleted a minute less than the longest ACCESS_TOKEN_TTL and the margin ago…
+    await advanceClock(t, LONGEST_ACCESS_TOKEN_TTL_MS + SETTLE_MARGIN_MS - MINUTE);
+    expect((await purge()).deleted_clients).toBe(0);
+    expect(await stored()).toBe(1);
+    // …and now a minute more than them.
+    await advanceClock(t, 2 * MINUTE);
+    expect((await purge()).deleted_clients).toBe(1);
+    expect(await stored()).toBe(0);
+  });
 });
 
 describe('bounded growth: row counts stay bounded while traffic goes on', () => {
-  /** 36 simulated hours in steps of 3: everything but the audit trail is spent within a step. */
+  /**
+   * 36 simulated hours in steps of 3: everything but the audit trail and the deleted clients
+   * (kept a day, the latter for the longest access token and the margin) is spent within a step.
+   */
   const STEP = 3 * HOUR;
   const ROUNDS = 12;
   const AUDIT_ROUNDS = DAY / STEP;
+  const DELETED_CLIENT_ROUNDS = Math.ceil((LONGEST_ACCESS_TOKEN_TTL_MS + SETTLE_MARGIN_MS) / STEP);
+  /** How many rounds' rows a table may hold at once. */
+  const roundsKept = (table: PurgedTable) =>
+    table === 'security_events' ? AUDIT_ROUNDS : table === 'deleted_clients' ? DELETED_CLIENT_ROUNDS : 1;
   let t: TestApp;
 
   beforeAll(async () => {
@@ -238,7 +264,7 @@ describe('bounded growth: row counts stay bounded while traffic goes on', () => 
   });
   afterAll(() => t.close());
 
-  it('a purge running beside each round of traffic keeps every table at one round of rows (audit: one day)', async () => {
+  it('a purge running beside each round of traffic keeps every table at one round of rows (audit, deleted clients: a day)', async () => {
     const client = await t.registerClient();
     const [alice, bob] = [await t.registerUser(), await t.registerUser()];
     const retention = t.app.get(RetentionService);
@@ -252,8 +278,8 @@ describe('bounded growth: row counts stay bounded while traffic goes on', () => 
     }
     const [first, last] = [history[0]!, history.at(-1)!];
     for (const table of PURGED_TABLES) {
-      // No table ever held more than one round's rows (the audit trail: one day's)…
-      const bound = table === 'security_events' ? AUDIT_ROUNDS * first[table] : first[table];
+      // No table ever held more than one round's rows (the audit trail, the deleted clients: a day's)…
+      const bound = roundsKept(table) * first[table];
       const peak = Math.max(...history.map((counts) => counts[table]));
       expect({ table, peak: peak <= bound }).toEqual({ table, peak: true });
       // …although far more were written.
@@ -264,20 +290,12 @@ describe('bounded growth: row counts stay bounded while traffic goes on', () => 
   });
 });
 
-/** Every line Nest logs, as text. */
-class CapturingLogger implements LoggerService {
-  readonly lines: string[] = [];
-  log = (message: unknown) => void this.lines.push(String(message));
-  error = (message: unknown) => void this.lines.push(String(message));
-  warn = (message: unknown) => void this.lines.push(String(message));
-}
-
 describe('the scheduled purge (PURGE_INTERVAL)', () => {
   let t: TestApp;
-  const logger = new CapturingLogger();
+  const logs = new LogCapture();
 
   beforeAll(async () => {
-    t = await startTestApp({ ...LIFETIMES, PURGE_INTERVAL: '1' }, { logger });
+    t = await startTestApp({ ...LIFETIMES, PURGE_INTERVAL: '1' }, { logger: logs.logger });
   });
   afterAll(() => t.close());
 
@@ -286,9 +304,13 @@ describe('the scheduled purge (PURGE_INTERVAL)', () => {
     await oneRound(t, client, await t.registerUser(), await t.registerUser(), 0);
     await advanceClock(t, 2 * DAY);
     const deadline = Date.now() + 10000;
-    const purgedLine = () => logger.lines.find((line) => /^Purged \{.*"refresh_tokens":[1-9]/.test(line));
+    const purgedLine = () =>
+      logs
+        .entries()
+        .map((entry) => entry.msg)
+        .find((msg) => /^Purged \{.*"refresh_tokens":[1-9]/.test(msg ?? ''));
     while (!purgedLine() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(purgedLine()).toMatch(/^Purged \{("[a-z_]+":\d+,?){9}\} in \d+ ms$/);
+    expect(purgedLine()).toMatch(/^Purged \{("[a-z_]+":\d+,?){10}\} in \d+ ms$/);
     expect((await rowCounts(t)).refresh_tokens).toBe(0);
   });
 });

@@ -347,7 +347,7 @@ describe('POST /oauth/token', () => {
 
     it('issues an RS256 at+jwt access token with the RFC 9068 claims, signed by the current key', async () => {
       const res = await redeem(await obtainCode(t, client, user));
-      const key = t.app.get(SigningKeyService).current();
+      const key = t.app.get(SigningKeyService).current('RS256');
       const { header } = jwt.decode(res.body.access_token, { complete: true })!;
       expect(header).toEqual({ typ: 'at+jwt', alg: 'RS256', kid: key.kid });
 

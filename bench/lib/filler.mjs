@@ -11,7 +11,7 @@
 import Database from 'better-sqlite3';
 import { withPostgres } from './databases.mjs';
 
-export const TOKENS_PER_FAMILY = 10;
+const TOKENS_PER_FAMILY = 10;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 const CHUNK_FAMILIES = 10_000;

@@ -15,8 +15,18 @@ export function pkcePair() {
 }
 
 /** `Basic base64(client_id:client_secret)` (RFC 6749 section 2.3.1; our ids and secrets need no escaping). */
-export function basicAuth(client) {
+function basicAuth(client) {
   return `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString('base64')}`;
+}
+
+/** The headers of a back-channel POST: a form body, and the client's credentials in HTTP Basic. */
+export function backChannelHeaders(client) {
+  return { authorization: basicAuth(client), 'content-type': 'application/x-www-form-urlencoded' };
+}
+
+/** RFC 6749 section 4.1.3 with RFC 7636 section 4.5: the token request that exchanges a code. */
+export function codeExchangeForm({ code, verifier }) {
+  return { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, code_verifier: verifier };
 }
 
 export function authorizePath(target, client, challenge, state) {
@@ -53,7 +63,7 @@ export const formBody = (form) => new URLSearchParams(form).toString();
 export async function backChannel(target, path, client, form) {
   const response = await fetch(`${target.url}${path}`, {
     method: 'POST',
-    headers: { authorization: basicAuth(client), 'content-type': 'application/x-www-form-urlencoded' },
+    headers: backChannelHeaders(client),
     body: formBody(form),
   });
   const text = await response.text();
@@ -67,12 +77,7 @@ export async function backChannel(target, path, client, form) {
 }
 
 export async function exchangeCode(target, client, { code, verifier }) {
-  const answer = await backChannel(target, target.paths.token, client, {
-    grant_type: 'authorization_code',
-    code,
-    redirect_uri: REDIRECT_URI,
-    code_verifier: verifier,
-  });
+  const answer = await backChannel(target, target.paths.token, client, codeExchangeForm({ code, verifier }));
   if (answer.status !== 200) throw new Error(`${target.label}: code exchange answered ${answer.status} ${answer.text}`);
   return answer.body;
 }

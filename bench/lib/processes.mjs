@@ -35,7 +35,7 @@ const OUR_ENV = {
   NODE_OPTIONS: '',
 };
 
-export function freePort() {
+function freePort() {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -21,7 +21,7 @@ const formatRound = (r) =>
   `${r.cpu.others === null ? '' : `, others ${r.cpu.others.toFixed(2)}`}`;
 
 /** Median, minimum and maximum of each measure over the rounds of one entry. */
-export function summarize(entry, results) {
+function summarize(entry, results) {
   const of = (pick) => results.map(pick).filter((value) => value !== null && value !== undefined);
   const spread = (values) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
   return {

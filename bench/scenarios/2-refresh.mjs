@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { refreshTokens } from '../lib/inputs.mjs';
 import { Counter, Pool } from '../lib/load.mjs';
-import { basicAuth, formBody } from '../lib/oauth.mjs';
+import { backChannelHeaders, formBody } from '../lib/oauth.mjs';
 import { settings } from '../lib/settings.mjs';
 import { versusOidcProvider } from './versus-oidc-provider.mjs';
 
@@ -20,7 +20,7 @@ export function refreshLoad(target, tokens) {
       {
         method: 'POST',
         path: target.paths.token,
-        headers: { authorization: basicAuth(target.client), 'content-type': 'application/x-www-form-urlencoded' },
+        headers: backChannelHeaders(target.client),
         setupRequest(request, context) {
           context.started = performance.now();
           const token = pool.take() ?? 'the-pool-ran-out';
@@ -50,7 +50,7 @@ export async function topUp(target, tokens) {
   return tokens;
 }
 
-export function refreshLoadFor(target) {
+function refreshLoadFor(target) {
   const tokens = [];
   return async () => refreshLoad(target, await topUp(target, tokens));
 }
@@ -63,5 +63,6 @@ export default {
     'refresh token (the pool starts with tokens from real code exchanges; each answer returns a rotated one to it).',
   goal: '≥ 1.5× oidc-provider with the same algorithm',
   loadFor: refreshLoadFor,
+  versus: 'oidc-provider',
   run: (kit) => versusOidcProvider(kit, refreshLoadFor, 1.5),
 };

@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { mintCodes } from '../lib/inputs.mjs';
 import { Counter, Pool } from '../lib/load.mjs';
-import { basicAuth, formBody, REDIRECT_URI } from '../lib/oauth.mjs';
+import { backChannelHeaders, codeExchangeForm, formBody } from '../lib/oauth.mjs';
 import { settings } from '../lib/settings.mjs';
 import { versusOidcProvider } from './versus-oidc-provider.mjs';
 
@@ -26,17 +26,11 @@ function exchangeLoad(target) {
         {
           method: 'POST',
           path: target.paths.token,
-          headers: { authorization: basicAuth(target.client), 'content-type': 'application/x-www-form-urlencoded' },
+          headers: backChannelHeaders(target.client),
           setupRequest(request, context) {
             context.started = performance.now();
-            const { code, verifier } = pool.take() ?? { code: 'the-pool-ran-out', verifier: 'none' };
-            const form = {
-              grant_type: 'authorization_code',
-              code,
-              redirect_uri: REDIRECT_URI,
-              code_verifier: verifier,
-            };
-            return { ...request, body: formBody(form) };
+            const minted = pool.take() ?? { code: 'the-pool-ran-out', verifier: 'none' };
+            return { ...request, body: formBody(codeExchangeForm(minted)) };
           },
           onResponse(status, _body, context) {
             if (status === 200) counter.success(performance.now() - context.started);
@@ -56,5 +50,6 @@ export default {
     'a different code, minted before the measurement through the authorization endpoint.',
   goal: '≥ 1.5× oidc-provider with the same algorithm',
   loadFor: exchangeLoad,
+  versus: 'oidc-provider',
   run: (kit) => versusOidcProvider(kit, exchangeLoad, 1.5),
 };

@@ -4,7 +4,7 @@
  * there the token is an opaque one, of the client `bench-opaque`.
  */
 import { accessToken } from '../lib/inputs.mjs';
-import { backChannel, basicAuth, formBody } from '../lib/oauth.mjs';
+import { backChannel, backChannelHeaders, formBody } from '../lib/oauth.mjs';
 import { versusOidcProvider } from './versus-oidc-provider.mjs';
 
 function introspectionLoad(target) {
@@ -18,7 +18,7 @@ function introspectionLoad(target) {
     load = {
       method: 'POST',
       path: target.paths.introspect,
-      headers: { authorization: basicAuth(client), 'content-type': 'application/x-www-form-urlencoded' },
+      headers: backChannelHeaders(client),
       body: formBody(form),
     };
     return load;
@@ -34,5 +34,6 @@ export default {
     'opaque, looked up in memory, since it cannot introspect its JWTs).',
   goal: '≥ 1.5× oidc-provider',
   loadFor: introspectionLoad,
+  versus: 'oidc-provider',
   run: (kit) => versusOidcProvider(kit, introspectionLoad, 1.5),
 };

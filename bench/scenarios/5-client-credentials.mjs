@@ -1,5 +1,5 @@
 /** Scenario 5: the client_credentials grant (RFC 6749 section 4.4), a JWT access token per request. */
-import { backChannel, basicAuth, formBody, jwtAlg } from '../lib/oauth.mjs';
+import { backChannel, backChannelHeaders, formBody, jwtAlg } from '../lib/oauth.mjs';
 import { versusOidcProvider } from './versus-oidc-provider.mjs';
 
 function clientCredentialsLoad(target) {
@@ -14,7 +14,7 @@ function clientCredentialsLoad(target) {
     load = {
       method: 'POST',
       path: target.paths.token,
-      headers: { authorization: basicAuth(target.machine), 'content-type': 'application/x-www-form-urlencoded' },
+      headers: backChannelHeaders(target.machine),
       body: formBody(form),
     };
     return load;
@@ -27,5 +27,6 @@ export default {
   measures: '`POST /token` with `grant_type=client_credentials`, `scope=notes:read` and client_secret_basic.',
   goal: '≥ 1.5× oidc-provider with the same algorithm',
   loadFor: clientCredentialsLoad,
+  versus: 'oidc-provider',
   run: (kit) => versusOidcProvider(kit, clientCredentialsLoad, 1.5),
 };

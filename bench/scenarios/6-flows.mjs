@@ -5,10 +5,18 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Counter } from '../lib/load.mjs';
-import { authorizePath, basicAuth, codeFrom, formBody, header, pkcePair, REDIRECT_URI } from '../lib/oauth.mjs';
+import {
+  authorizePath,
+  backChannelHeaders,
+  codeExchangeForm,
+  codeFrom,
+  formBody,
+  header,
+  pkcePair,
+} from '../lib/oauth.mjs';
 import { versusOidcProvider } from './versus-oidc-provider.mjs';
 
-export function flowLoad(target) {
+function flowLoad(target) {
   const counter = new Counter();
   return {
     counter,
@@ -28,18 +36,13 @@ export function flowLoad(target) {
       {
         method: 'POST',
         path: target.paths.token,
-        headers: { authorization: basicAuth(target.client), 'content-type': 'application/x-www-form-urlencoded' },
+        headers: backChannelHeaders(target.client),
         setupRequest(request, context) {
           if (!context.code) {
             counter.failure();
             return null; // No code: start the next flow.
           }
-          const form = {
-            grant_type: 'authorization_code',
-            code: context.code,
-            redirect_uri: REDIRECT_URI,
-            code_verifier: context.verifier,
-          };
+          const form = codeExchangeForm({ code: context.code, verifier: context.verifier });
           return { ...request, body: formBody(form) };
         },
         onResponse(status, _body, context) {
@@ -63,5 +66,6 @@ export default {
     'exchanging it, each flow with a fresh state and PKCE pair; rates are flows/s, latencies those of a whole flow.',
   goal: '≥ 1.5× oidc-provider with the same algorithm',
   loadFor: flowLoadFor,
+  versus: 'oidc-provider',
   run: (kit) => versusOidcProvider(kit, flowLoadFor, 1.5),
 };

@@ -8,14 +8,14 @@ import { LoginSessionRepository, type LoginSession } from './login-session.repos
 @Injectable()
 export class TypeOrmLoginSessionRepository extends LoginSessionRepository {
   /** On every authorization request of a logged-in user: plain SQL (LeanStatements). */
-  private readonly live: (parameters: { idHash: string; now: Date }) => Promise<LoginSessionEntity[]>;
+  private readonly live: (parameters: { idHash: string; now: Date }) => Promise<LoginSessionEntity | null>;
 
   constructor(
     @InjectRepository(LoginSessionEntity) private readonly sessions: Repository<LoginSessionEntity>,
     dataSource: DataSource,
   ) {
     super();
-    this.live = new LeanStatements(dataSource, LoginSessionEntity).select(
+    this.live = new LeanStatements(dataSource, LoginSessionEntity).selectOne(
       'id_hash = :idHash AND ended_at IS NULL AND expires_at > :now',
     );
   }
@@ -24,8 +24,8 @@ export class TypeOrmLoginSessionRepository extends LoginSessionRepository {
     await this.sessions.insert(this.sessions.create(session));
   }
 
-  async findLive(idHash: string, now: Date): Promise<LoginSession | null> {
-    return (await this.live({ idHash, now }))[0] ?? null;
+  findLive(idHash: string, now: Date): Promise<LoginSession | null> {
+    return this.live({ idHash, now });
   }
 
   async end(idHash: string, now: Date): Promise<void> {

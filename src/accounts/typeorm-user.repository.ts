@@ -9,18 +9,18 @@ import { UserRepository } from './user.repository.js';
 @Injectable()
 export class TypeOrmUserRepository extends UserRepository {
   /** On API calls and ID token issuance: plain SQL (LeanStatements). */
-  private readonly byId: (parameters: { id: string }) => Promise<UserEntity[]>;
+  private readonly byId: (parameters: { id: string }) => Promise<UserEntity | null>;
 
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     dataSource: DataSource,
   ) {
     super();
-    this.byId = new LeanStatements(dataSource, UserEntity).select('id = :id');
+    this.byId = new LeanStatements(dataSource, UserEntity).selectOne('id = :id');
   }
 
-  async findById(id: string): Promise<User | null> {
-    return (await this.byId({ id }))[0] ?? null;
+  findById(id: string): Promise<User | null> {
+    return this.byId({ id });
   }
 
   findByUsername(username: string): Promise<User | null> {

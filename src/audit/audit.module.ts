@@ -1,8 +1,6 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SecurityEventEntity } from '../database/entities/index.js';
-import { RequestContextInterceptor } from './request-context.interceptor.js';
 import { SecurityEventRepository } from './security-event.repository.js';
 import { SecurityEvents } from './security-events.service.js';
 import { TypeOrmSecurityEventRepository } from './typeorm-security-event.repository.js';
@@ -11,11 +9,7 @@ import { TypeOrmSecurityEventRepository } from './typeorm-security-event.reposit
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([SecurityEventEntity])],
-  providers: [
-    SecurityEvents,
-    { provide: SecurityEventRepository, useClass: TypeOrmSecurityEventRepository },
-    { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
-  ],
+  providers: [SecurityEvents, { provide: SecurityEventRepository, useClass: TypeOrmSecurityEventRepository }],
   exports: [SecurityEvents],
 })
 export class AuditModule {}

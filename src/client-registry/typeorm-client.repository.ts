@@ -9,18 +9,18 @@ import { ClientRepository } from './client.repository.js';
 @Injectable()
 export class TypeOrmClientRepository extends ClientRepository {
   /** On every back-channel request (client authentication): plain SQL (LeanStatements). */
-  private readonly byId: (parameters: { id: string }) => Promise<ClientEntity[]>;
+  private readonly byId: (parameters: { id: string }) => Promise<ClientEntity | null>;
 
   constructor(
     @InjectRepository(ClientEntity) private readonly clients: Repository<ClientEntity>,
     dataSource: DataSource,
   ) {
     super();
-    this.byId = new LeanStatements(dataSource, ClientEntity).select('id = :id');
+    this.byId = new LeanStatements(dataSource, ClientEntity).selectOne('id = :id');
   }
 
-  async findById(id: string): Promise<Client | null> {
-    return (await this.byId({ id }))[0] ?? null;
+  findById(id: string): Promise<Client | null> {
+    return this.byId({ id });
   }
 
   list(): Promise<Client[]> {

@@ -9,7 +9,10 @@ export interface RequestContextValues {
 
 const storage = new AsyncLocalStorage<RequestContextValues>();
 
-/** The current request, for code that has no request object (audit events, log lines). */
+/**
+ * The current request, for code that has no request object (audit events, log lines).
+ * Entered once per request, before validation (src/logging/request-logging.ts).
+ */
 export const RequestContext = {
   run<T>(values: RequestContextValues, work: () => T): T {
     return storage.run(values, work);

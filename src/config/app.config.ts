@@ -4,7 +4,13 @@ import { Transform } from 'class-transformer';
 import { resolve } from 'node:path';
 import { randomToken } from '../common/crypto.js';
 import { PROJECT_ROOT } from '../project-root.js';
-import { booleanVariable, ConfigurationError, validateEnvironment } from './validate-environment.js';
+import {
+  baseUrl,
+  booleanVariable,
+  configurationError,
+  IsHttpUrl,
+  validateEnvironment,
+} from './validate-environment.js';
 
 class AppEnvironment {
   @IsOptional()
@@ -22,10 +28,7 @@ class AppEnvironment {
   HOST?: string;
 
   @IsOptional()
-  @IsUrl(
-    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
-    { message: 'ISSUER must be an http(s) URL such as https://id.example.com' },
-  )
+  @IsHttpUrl('https://id.example.com')
   ISSUER?: string;
 
   @ValidateIf((env: AppEnvironment) => env.NODE_ENV === 'production')
@@ -57,17 +60,10 @@ class AppEnvironment {
 export const appConfig = registerAs('app', () => {
   const env = validateEnvironment(AppEnvironment);
   const port = env.PORT ?? 3000;
-  const issuer = (env.ISSUER ?? `http://localhost:${port}`).replace(/\/+$/, '');
   // RFC 8414 section 2: the issuer is an https URL with no query or fragment components.
-  if (/[?#]/.test(issuer)) {
-    throw new ConfigurationError(
-      'Invalid configuration:\n  - ISSUER must not have a query or fragment (RFC 8414 section 2)',
-    );
-  }
+  const issuer = baseUrl('ISSUER', env.ISSUER ?? `http://localhost:${port}`, 'RFC 8414 section 2');
   if (env.NODE_ENV === 'production' && !issuer.startsWith('https://')) {
-    throw new ConfigurationError(
-      'Invalid configuration:\n  - ISSUER must be https when NODE_ENV=production (RFC 8414 section 2)',
-    );
+    throw configurationError('ISSUER must be https when NODE_ENV=production (RFC 8414 section 2)');
   }
   return {
     environment: env.NODE_ENV ?? 'development',

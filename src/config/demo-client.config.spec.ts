@@ -30,6 +30,10 @@ describe('demoClientConfig: where the demo client reaches the server, validated 
     [{ DEMO_CLIENT_BACKCHANNEL_URL: 'localhost:3000' }, 'DEMO_CLIENT_BACKCHANNEL_URL must be an http(s) URL'],
     [{ DEMO_CLIENT_BACKCHANNEL_URL: 'ftp://host' }, 'DEMO_CLIENT_BACKCHANNEL_URL must be an http(s) URL'],
     [{ DEMO_CLIENT_BACKCHANNEL_URL: 'http://host/?x=1' }, 'must not have a query or fragment'],
+    [
+      { DEMO_CLIENT_BACKCHANNEL_URL: 'http://host/#top' },
+      'DEMO_CLIENT_BACKCHANNEL_URL must not have a query or fragment',
+    ],
   ])('refuses %j', (env, message) => {
     expect(() => load(env)).toThrow(ConfigurationError);
     expect(() => load(env)).toThrow(message);

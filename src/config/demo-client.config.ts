@@ -1,13 +1,10 @@
 import { registerAs } from '@nestjs/config';
-import { IsOptional, IsUrl } from 'class-validator';
-import { ConfigurationError, validateEnvironment } from './validate-environment.js';
+import { IsOptional } from 'class-validator';
+import { baseUrl, IsHttpUrl, validateEnvironment } from './validate-environment.js';
 
 class DemoClientEnvironment {
   @IsOptional()
-  @IsUrl(
-    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
-    { message: 'DEMO_CLIENT_BACKCHANNEL_URL must be an http(s) URL such as http://127.0.0.1:3000' },
-  )
+  @IsHttpUrl('http://127.0.0.1:3000')
   DEMO_CLIENT_BACKCHANNEL_URL?: string;
 }
 
@@ -18,12 +15,6 @@ class DemoClientEnvironment {
  * The browser and every `iss` check still use the ISSUER.
  */
 export const demoClientConfig = registerAs('demoClient', () => {
-  const env = validateEnvironment(DemoClientEnvironment);
-  const url = env.DEMO_CLIENT_BACKCHANNEL_URL?.replace(/\/+$/, '');
-  if (url !== undefined && /[?#]/.test(url)) {
-    throw new ConfigurationError(
-      'Invalid configuration:\n  - DEMO_CLIENT_BACKCHANNEL_URL must not have a query or fragment',
-    );
-  }
-  return { backChannelUrl: url };
+  const raw = validateEnvironment(DemoClientEnvironment).DEMO_CLIENT_BACKCHANNEL_URL;
+  return { backChannelUrl: raw === undefined ? undefined : baseUrl('DEMO_CLIENT_BACKCHANNEL_URL', raw) };
 });

@@ -5,6 +5,8 @@ import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'ty
 interface Compiled {
   readonly sql: string;
   readonly names: readonly string[];
+  /** A SELECT of one row at most: SQLite steps to the first row only. */
+  readonly single: boolean;
   /** SQLite: the statement prepared once, on first use. */
   prepared?: BetterSqlite3.Statement;
 }
@@ -47,10 +49,13 @@ export class LeanStatements<T extends ObjectLiteral> {
     this.columns = this.metadata.columns.map((column) => dataSource.driver.escape(column.databaseName)).join(', ');
   }
 
-  /** `SELECT` every column of the rows matching `where`, as entities. */
-  select(where: string): (parameters: ObjectLiteral) => Promise<T[]> {
-    const statement = this.compile(`SELECT ${this.columns} FROM ${this.table} WHERE ${where}`);
-    return async (parameters) => (await this.run(statement, parameters)).rows.map((row) => this.hydrate(row));
+  /** `SELECT` every column of the first row matching `where` (a key, as a rule), as an entity; null if none. */
+  selectOne(where: string): (parameters: ObjectLiteral) => Promise<T | null> {
+    const statement = this.compile(`SELECT ${this.columns} FROM ${this.table} WHERE ${where} LIMIT 1`, true);
+    return async (parameters) => {
+      const [row] = (await this.run(statement, parameters)).rows;
+      return row ? this.hydrate(row) : null;
+    };
   }
 
   /** `INSERT` of one entity, every column. */
@@ -76,13 +81,13 @@ export class LeanStatements<T extends ObjectLiteral> {
     return async (parameters) => (await this.run(statement, parameters)).changed;
   }
 
-  private compile(sql: string): Compiled {
+  private compile(sql: string, single = false): Compiled {
     const names: string[] = [];
     const text = sql.replace(/:([A-Za-z]\w*)/g, (_, name: string) => {
       names.push(name);
       return this.sqlite ? '?' : `$${names.length}`;
     });
-    return { sql: text, names };
+    return { sql: text, names, single };
   }
 
   private async run(statement: Compiled, parameters: ObjectLiteral): Promise<Outcome> {
@@ -110,8 +115,10 @@ export class LeanStatements<T extends ObjectLiteral> {
       databaseConnection: BetterSqlite3.Database;
     };
     const prepared = (statement.prepared ??= connection.prepare(statement.sql));
-    if (prepared.reader) return { rows: prepared.all(...values) as ObjectLiteral[], changed: 0 };
-    return { rows: [], changed: prepared.run(...values).changes };
+    if (!prepared.reader) return { rows: [], changed: prepared.run(...values).changes };
+    if (!statement.single) return { rows: prepared.all(...values) as ObjectLiteral[], changed: 0 };
+    const row = prepared.get(...values) as ObjectLiteral | undefined;
+    return { rows: row ? [row] : [], changed: 0 };
   }
 
   private hydrate(row: ObjectLiteral): T {

@@ -7,7 +7,8 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 const MIGRATION_LOCK = `hashtextextended('nest-oauth-server migrations ' || coalesce(current_schema(), ''), 0)`;
 
 /**
- * Opens the DataSource and applies the pending migrations.
+ * Opens the DataSource and applies the pending migrations: here, not in `initialize`, so
+ * `options` (buildDataSourceOptions) leave `migrationsRun` off.
  *
  * On PostgreSQL several instances (and the CLI) may start at once on one database, and
  * TypeORM takes no lock: each reads the same pending list, and all but one fail on a table
@@ -16,7 +17,7 @@ const MIGRATION_LOCK = `hashtextextended('nest-oauth-server migrations ' || coal
  * pending. A SQLite file serves one process, so it needs none.
  */
 export async function openAndMigrate(options: DataSourceOptions): Promise<DataSource> {
-  const dataSource = await new DataSource({ ...options, migrationsRun: false }).initialize();
+  const dataSource = await new DataSource(options).initialize();
   try {
     if (options.type === 'postgres') await withMigrationLock(dataSource, () => dataSource.runMigrations());
     else await dataSource.runMigrations();

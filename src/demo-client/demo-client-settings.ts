@@ -13,6 +13,11 @@ export interface ClientCredentials {
 /** What the demo client asks for: OpenID Connect sign-in, the profile and the notes API. */
 export const DEMO_SCOPE = 'openid profile notes:read notes:write';
 
+/** RFC 6749 section 3.1.2: the demo client's redirect URI (`GET /demo/callback`), as the seed registers it. */
+export function demoClientRedirectUri(issuer: string): string {
+  return `${issuer}/demo/callback`;
+}
+
 /**
  * Everything the demo client knows about its world, from configuration only: the issuer it
  * trusts, its own redirect URI, and its credentials file. No service of the server is used.
@@ -30,7 +35,7 @@ export class DemoClientSettings {
     @Inject(demoClientConfig.KEY) demo: ConfigType<typeof demoClientConfig>,
   ) {
     this.issuer = app.issuer;
-    this.redirectUri = `${app.issuer}/demo/callback`;
+    this.redirectUri = demoClientRedirectUri(app.issuer);
     this.credentialsFile = app.demoClientFile;
     this.backChannelUrl = demo.backChannelUrl;
   }

@@ -1,11 +1,8 @@
-import { Controller, Get, Header, Inject, Render } from '@nestjs/common';
+import { Controller, Get, Inject, Render } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { AllowOwnScripts } from '../browser/page-scripts.js';
 import { formatScope } from '../common/scope.js';
 import { appConfig } from '../config/app.config.js';
-import { PROJECT_ROOT } from '../project-root.js';
 import { DEMO_SPA_CLIENT_ID, DEMO_SPA_PATH, DEMO_SPA_SCOPES } from './demo-spa-client.js';
 
 /** What views/demo-spa.hbs needs to start the flow: the script reads it from data attributes. */
@@ -17,14 +14,13 @@ export interface DemoSpaPage {
 }
 
 /**
- * The public browser client: one page and its script, which run the authorization code flow
- * with PKCE in the browser. The page is also its own redirect_uri, so the same route serves
- * the first visit and the authorization response (`?code=…&state=…&iss=…`).
+ * The public browser client's page; its script (`/assets/demo-spa.js`, served with the other
+ * assets) runs the authorization code flow with PKCE in the browser. The page is also its own
+ * redirect_uri, so the same route serves the first visit and the authorization response
+ * (`?code=…&state=…&iss=…`).
  */
 @Controller()
 export class DemoSpaController {
-  /** Read once at start, like the stylesheet: a file of its own, so the CSP allows only `'self'` scripts. */
-  private readonly script = readFileSync(join(PROJECT_ROOT, 'views', 'assets', 'demo-spa.js'), 'utf8');
   private readonly page: DemoSpaPage;
 
   constructor(@Inject(appConfig.KEY) app: ConfigType<typeof appConfig>) {
@@ -41,12 +37,5 @@ export class DemoSpaController {
   @AllowOwnScripts()
   show(): DemoSpaPage {
     return this.page;
-  }
-
-  @Get('assets/demo-spa.js')
-  @Header('content-type', 'text/javascript; charset=utf-8')
-  @Header('cache-control', 'public, max-age=3600')
-  pageScript(): string {
-    return this.script;
   }
 }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DemoSpaController } from './demo-spa.controller.js';
 
-/** `GET /demo/spa` and its script: the demo's public client, running in the browser. */
+/** `GET /demo/spa`: the demo's public client, running in the browser (its script is served from /assets). */
 @Module({
   controllers: [DemoSpaController],
 })

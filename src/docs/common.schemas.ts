@@ -43,6 +43,25 @@ export const CLIENT_AUTHENTICATION_PROPERTIES: Record<string, Schema> = {
   },
 };
 
+/**
+ * The body of an introspection (RFC 7662 section 2.1) or revocation (RFC 7009 section 2.1)
+ * request: the token, an optional hint, and the client's credentials.
+ */
+export const tokenRequest = (description: string): Schema => ({
+  description,
+  type: 'object',
+  properties: {
+    token: { type: 'string', maxLength: 4096, description: 'An access token or a refresh token.' },
+    token_type_hint: {
+      type: 'string',
+      maxLength: 64,
+      description: '`access_token` or `refresh_token`: only orders the search; other values are ignored.',
+    },
+    ...CLIENT_AUTHENTICATION_PROPERTIES,
+  },
+  required: ['token'],
+});
+
 /** Client authentication of the back channel: HTTP Basic, or none in the header (the form carries it). */
 export const CLIENT_AUTHENTICATION: SecurityRequirement[] = [{ clientSecretBasic: [] }, {}];
 

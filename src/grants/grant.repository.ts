@@ -34,7 +34,7 @@ export abstract class GrantRepository {
   /**
    * Revokes the user's live grant and, in the same transaction, everything issued under it:
    * its token families (so its access and refresh tokens) and its unredeemed codes.
-   * @returns whether a live grant of this user was revoked.
+   * @returns the ids of the token families it revoked, or null if the user had no such live grant.
    */
-  abstract revoke(id: string, userId: string, now: Date): Promise<boolean>;
+  abstract revoke(id: string, userId: string, now: Date): Promise<readonly string[] | null>;
 }

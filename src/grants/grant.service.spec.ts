@@ -34,7 +34,7 @@ class InterleavingGrantRepository extends GrantRepository {
     this.rows[index] = { ...this.rows[index]!, scopes, updatedAt: now };
     return true;
   }
-  async revoke(): Promise<boolean> {
+  async revoke(): Promise<readonly string[] | null> {
     throw new Error('not used here');
   }
 

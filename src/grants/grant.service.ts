@@ -77,9 +77,9 @@ export class GrantService {
    * their access tokens within REVOCATION_SYNC_INTERVAL: they read the revoked families).
    */
   async revoke(userId: string, grantId: string): Promise<boolean> {
-    const revoked = await this.grants.revoke(grantId, userId, new Date());
-    if (!revoked) return false;
-    this.verifiedTokens.revoke('grant', grantId);
+    const families = await this.grants.revoke(grantId, userId, new Date());
+    if (!families) return false;
+    for (const familyId of families) this.verifiedTokens.revoke('family', familyId);
     await this.events.record({ type: 'grant_revoked', userId, detail: { grantId } });
     return true;
   }

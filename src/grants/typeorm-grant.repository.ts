@@ -9,20 +9,20 @@ import { GrantRepository, type Grant } from './grant.repository.js';
 @Injectable()
 export class TypeOrmGrantRepository extends GrantRepository {
   /** On every authorization request of a logged-in user: plain SQL (LeanStatements). */
-  private readonly live: (parameters: { userId: string; clientId: string }) => Promise<GrantEntity[]>;
+  private readonly live: (parameters: { userId: string; clientId: string }) => Promise<GrantEntity | null>;
 
   constructor(
     @InjectRepository(GrantEntity) private readonly grants: Repository<GrantEntity>,
     dataSource: DataSource,
   ) {
     super();
-    this.live = new LeanStatements(dataSource, GrantEntity).select(
+    this.live = new LeanStatements(dataSource, GrantEntity).selectOne(
       'user_id = :userId AND client_id = :clientId AND revoked_at IS NULL',
     );
   }
 
-  async findLive(userId: string, clientId: string): Promise<Grant | null> {
-    return (await this.live({ userId, clientId }))[0] ?? null;
+  findLive(userId: string, clientId: string): Promise<Grant | null> {
+    return this.live({ userId, clientId });
   }
 
   findById(id: string): Promise<Grant | null> {
@@ -55,14 +55,18 @@ export class TypeOrmGrantRepository extends GrantRepository {
     return result.affected === 1;
   }
 
-  revoke(id: string, userId: string, now: Date): Promise<boolean> {
+  revoke(id: string, userId: string, now: Date): Promise<readonly string[] | null> {
     return this.grants.manager.transaction(async (manager) => {
       const revoked = await manager.update(
         GrantEntity,
         { id, userId, revokedAt: IsNull() },
         { revokedAt: now, updatedAt: now },
       );
-      if (revoked.affected !== 1) return false;
+      if (revoked.affected !== 1) return null;
+      const families = await manager.find(TokenFamilyEntity, {
+        select: { id: true },
+        where: { grantId: id, revokedAt: IsNull() },
+      });
       await manager.update(
         TokenFamilyEntity,
         { grantId: id, revokedAt: IsNull() },
@@ -70,7 +74,7 @@ export class TypeOrmGrantRepository extends GrantRepository {
       );
       // An unredeemed code of the grant expires now, so it can no longer start a family.
       await manager.update(AuthorizationCodeEntity, { grantId: id, redeemedAt: IsNull() }, { expiresAt: now });
-      return true;
+      return families.map((family) => family.id);
     });
   }
 }

@@ -12,8 +12,6 @@ export interface JwsHeader {
 export interface DecodedJws {
   readonly header: Readonly<Record<string, unknown>>;
   readonly payload: Readonly<Record<string, unknown>>;
-  /** `BASE64URL(header) '.' BASE64URL(payload)`, what the signature covers (RFC 7515 section 5.1). */
-  readonly signingInput: string;
   readonly signature: Buffer;
 }
 
@@ -71,5 +69,5 @@ export function decodeJws(token: string): DecodedJws | null {
   const header = jsonObject(parts[1]!);
   const payload = header && jsonObject(parts[2]!);
   if (!header || !payload) return null;
-  return { header, payload, signingInput: `${parts[1]}.${parts[2]}`, signature: Buffer.from(parts[3]!, 'base64url') };
+  return { header, payload, signature: Buffer.from(parts[3]!, 'base64url') };
 }

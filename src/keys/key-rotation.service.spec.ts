@@ -12,7 +12,7 @@ describe('KeyRotationService: a new key signs; older keys verify until every tok
   });
 
   async function instance(repository: InMemorySigningKeyRepository): Promise<SigningKeyService> {
-    const keys = new SigningKeyService(repository);
+    const keys = new SigningKeyService(repository, { accessTokenAlg: 'RS256' });
     started.push(keys);
     await keys.onModuleInit();
     return keys;
@@ -22,7 +22,7 @@ describe('KeyRotationService: a new key signs; older keys verify until every tok
     const repository = new InMemorySigningKeyRepository();
     const keys = await instance(repository);
     const rotation = new KeyRotationService(repository, keys, testTokensConfig(ttls));
-    return { repository, keys, rotation, firstKid: keys.current().kid };
+    return { repository, keys, rotation, firstKid: keys.current('RS256').kid };
   }
 
   it('makes a new key current at once, in the rotating process', async () => {
@@ -30,7 +30,7 @@ describe('KeyRotationService: a new key signs; older keys verify until every tok
     const { current } = await rotation.rotate();
     expect(current).toMatchObject({ alg: 'RS256', retiresAt: null, current: true });
     expect(current.kid).not.toBe(firstKid);
-    expect(keys.current().kid).toBe(current.kid);
+    expect(keys.current('RS256').kid).toBe(current.kid);
   });
 
   it('keeps the old key verifying and published until then', async () => {
@@ -74,9 +74,9 @@ describe('KeyRotationService: a new key signs; older keys verify until every tok
     const { repository, rotation, firstKid } = await setUp();
     const other = await instance(repository);
     const { current } = await rotation.rotate();
-    expect(other.current().kid).toBe(firstKid);
+    expect(other.current('RS256').kid).toBe(firstKid);
     await other.reload();
-    expect(other.current().kid).toBe(current.kid);
+    expect(other.current('RS256').kid).toBe(current.kid);
     expect(await other.verificationKey(firstKid)).not.toBeNull();
   });
 

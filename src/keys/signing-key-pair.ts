@@ -11,10 +11,7 @@ function newKeyPair(alg: SigningAlgorithm): Promise<{ publicKey: KeyObject; priv
 }
 
 /** A fresh key pair for `alg` as stored, not yet retiring; its `kid` is its JWK thumbprint. */
-export async function generateSigningKey(
-  alg: SigningAlgorithm = 'RS256',
-  now: Date = new Date(),
-): Promise<StoredSigningKey> {
+export async function generateSigningKey(alg: SigningAlgorithm, now: Date = new Date()): Promise<StoredSigningKey> {
   const { publicKey, privateKey } = await newKeyPair(alg);
   return {
     kid: jwkThumbprint(publicKey),

@@ -14,7 +14,7 @@ describe('SigningKeyService: signing keys shared by every instance through the d
   const started: SigningKeyService[] = [];
 
   beforeAll(async () => {
-    pool = await Promise.all([1, 2, 3, 4].map(() => generateSigningKey()));
+    pool = await Promise.all([1, 2, 3, 4].map(() => generateSigningKey('RS256')));
   });
 
   afterEach(() => {
@@ -35,7 +35,7 @@ describe('SigningKeyService: signing keys shared by every instance through the d
   }
 
   async function start(repository: InMemorySigningKeyRepository): Promise<SigningKeyService> {
-    const service = new SigningKeyService(repository);
+    const service = new SigningKeyService(repository, { accessTokenAlg: 'RS256' });
     started.push(service);
     await service.onModuleInit();
     return service;
@@ -45,20 +45,20 @@ describe('SigningKeyService: signing keys shared by every instance through the d
     const repository = new InMemorySigningKeyRepository();
     const first = await start(repository);
     expect(repository.rows.size).toBe(1);
-    expect(first.current().alg).toBe('RS256');
+    expect(first.current('RS256').alg).toBe('RS256');
     const second = await start(repository);
-    expect(second.current().kid).toBe(first.current().kid);
+    expect(second.current('RS256').kid).toBe(first.current('RS256').kid);
     expect(repository.rows.size).toBe(1);
   });
 
   it('two instances starting at once may each add a key: each verifies what the other signs', async () => {
     const repository = new InMemorySigningKeyRepository();
-    const a = new SigningKeyService(repository);
-    const b = new SigningKeyService(repository);
+    const a = new SigningKeyService(repository, { accessTokenAlg: 'RS256' });
+    const b = new SigningKeyService(repository, { accessTokenAlg: 'RS256' });
     started.push(a, b);
     await Promise.all([a.onModuleInit(), b.onModuleInit()]);
-    expect(await a.verificationKey(b.current().kid)).not.toBeNull();
-    expect(await b.verificationKey(a.current().kid)).not.toBeNull();
+    expect(await a.verificationKey(b.current('RS256').kid)).not.toBeNull();
+    expect(await b.verificationKey(a.current('RS256').kid)).not.toBeNull();
   });
 
   it('signs with the newest key not retiring; verifies with every key not yet retired', async () => {
@@ -66,7 +66,7 @@ describe('SigningKeyService: signing keys shared by every instance through the d
     const retiring = stored(1, 24, new Date(Date.now() + HOUR));
     const newest = stored(2, 1);
     const service = await start(await repositoryWith(retired, retiring, newest));
-    expect(service.current().kid).toBe(newest.kid);
+    expect(service.current('RS256').kid).toBe(newest.kid);
     expect((await service.verificationKey(retiring.kid))?.kid).toBe(retiring.kid);
     expect(await service.verificationKey(retired.kid)).toBeNull();
   });
@@ -75,15 +75,15 @@ describe('SigningKeyService: signing keys shared by every instance through the d
     const older = stored(0, 24);
     const newestButRetiring = stored(1, 1, new Date(Date.now() + HOUR));
     const service = await start(await repositoryWith(older, newestButRetiring));
-    expect(service.current().kid).toBe(older.kid);
+    expect(service.current('RS256').kid).toBe(older.kid);
   });
 
   it('generates a key to sign with when every stored key is retiring', async () => {
     const repository = await repositoryWith(stored(0, 1, new Date(Date.now() + HOUR)));
     const service = await start(repository);
     expect(repository.rows.size).toBe(2);
-    expect(service.current().kid).not.toBe(pool[0]!.kid);
-    expect(repository.rows.get(service.current().kid)?.retiresAt).toBeNull();
+    expect(service.current('RS256').kid).not.toBe(pool[0]!.kid);
+    expect(repository.rows.get(service.current('RS256').kid)?.retiresAt).toBeNull();
   });
 
   describe('ACCESS_TOKEN_ALG=ES256: a P-256 key for access tokens, and an RS256 key for ID tokens', () => {
@@ -166,9 +166,9 @@ describe('SigningKeyService: signing keys shared by every instance through the d
       const service = await start(repository);
       await rotateElsewhere(repository, stored(1, 0));
       await jest.advanceTimersByTimeAsync(KEY_RELOAD_INTERVAL_MS - 1);
-      expect(service.current().kid).toBe(pool[0]!.kid);
+      expect(service.current('RS256').kid).toBe(pool[0]!.kid);
       await jest.advanceTimersByTimeAsync(1);
-      expect(service.current().kid).toBe(pool[1]!.kid);
+      expect(service.current('RS256').kid).toBe(pool[1]!.kid);
       expect(service.publicJwks().keys.map((key) => key.kid)).toEqual([pool[1]!.kid, pool[0]!.kid]);
     });
 
@@ -181,7 +181,7 @@ describe('SigningKeyService: signing keys shared by every instance through the d
       service.onModuleDestroy();
       await rotateElsewhere(repository, stored(1, 0));
       await jest.advanceTimersByTimeAsync(3 * KEY_RELOAD_INTERVAL_MS);
-      expect(service.current().kid).toBe(pool[0]!.kid);
+      expect(service.current('RS256').kid).toBe(pool[0]!.kid);
     });
 
     it('keeps the loaded keys when a periodic reload fails', async () => {
@@ -192,7 +192,7 @@ describe('SigningKeyService: signing keys shared by every instance through the d
       jest.spyOn(repository, 'findUsable').mockRejectedValue(new Error('database unavailable'));
       await jest.advanceTimersByTimeAsync(KEY_RELOAD_INTERVAL_MS);
       expect(warn).toHaveBeenCalledWith(expect.stringContaining('database unavailable'));
-      expect(service.current().kid).toBe(pool[0]!.kid);
+      expect(service.current('RS256').kid).toBe(pool[0]!.kid);
       expect(await service.verificationKey(pool[0]!.kid)).not.toBeNull();
     });
 
@@ -207,7 +207,7 @@ describe('SigningKeyService: signing keys shared by every instance through the d
       await service.reload();
       finishStaleRead(staleRead);
       await slow;
-      expect(service.current().kid).toBe(pool[1]!.kid);
+      expect(service.current('RS256').kid).toBe(pool[1]!.kid);
     });
 
     it('reloads on an unknown kid, at most once every 2 s, so random kids cannot hammer the database', async () => {

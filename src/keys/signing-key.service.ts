@@ -60,8 +60,7 @@ export class SigningKeyService implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly repository: SigningKeyRepository,
-    @Inject(tokensConfig.KEY)
-    tokens: Pick<ConfigType<typeof tokensConfig>, 'accessTokenAlg'> = { accessTokenAlg: 'RS256' },
+    @Inject(tokensConfig.KEY) tokens: Pick<ConfigType<typeof tokensConfig>, 'accessTokenAlg'>,
   ) {
     this.algorithms = signingAlgorithms(tokens);
   }
@@ -78,7 +77,7 @@ export class SigningKeyService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The key that signs new tokens with `alg`: the newest one not retiring. Synchronous: it is on the token endpoint's path. */
-  current(alg: SigningAlgorithm = ID_TOKEN_SIGNING_ALGORITHM): SigningKey {
+  current(alg: SigningAlgorithm): SigningKey {
     const key = this.loaded.signing.get(alg);
     if (!key) throw new Error(`No ${alg} signing key is loaded`);
     return key;

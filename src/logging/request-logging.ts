@@ -20,8 +20,10 @@ function loggedPath(request: FastifyRequest): string {
   return path.slice(0, MAX_PATH);
 }
 
+/** The line logged once the response is sent, outside the request's context: it names its request itself. */
 function accessLine(request: FastifyRequest, reply: FastifyReply) {
   return {
+    requestId: String(request.id),
     msg: 'request completed',
     method: request.method,
     path: loggedPath(request),
@@ -31,22 +33,23 @@ function accessLine(request: FastifyRequest, reply: FastifyReply) {
 }
 
 /**
- * Gives every request its context (request id, client IP) from its first hook to its last, so
- * that every line logged while serving it names its id; echoes the id as X-Request-Id; and
- * logs one access line per request when the response is sent.
+ * Gives every request its context (request id, client IP) once its body is read, so that every
+ * line logged while serving it names its id; echoes the id as X-Request-Id; and logs one access
+ * line per request when the response is sent.
  */
 export function registerRequestLogging(fastify: FastifyInstance): void {
   const logger = new Logger('HTTP');
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
-    RequestContext.run(contextOf(request), done);
+    done();
   });
-  // The body is read in the socket's callbacks, outside the context: enter it again after.
+  // Entered once, here: no earlier hook logs, and the body is read in the socket's callbacks,
+  // outside any context entered before. Guards, pipes, handlers and filters all run inside it.
   fastify.addHook('preValidation', (request, _reply, done) => RequestContext.run(contextOf(request), done));
   fastify.addHook('onResponse', (request, reply, done) => {
     // Load balancers probe health every few seconds: their lines would drown the others.
     const level = request.url.startsWith('/health/') ? 'debug' : 'log';
-    RequestContext.run(contextOf(request), () => logger[level](accessLine(request, reply)));
+    logger[level](accessLine(request, reply));
     done();
   });
 }

@@ -12,6 +12,7 @@ export const PURGED_TABLES = [
   'token_families',
   'grants',
   'revoked_access_tokens',
+  'deleted_clients',
   'rate_limits',
   'security_events',
 ] as const;

@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import { PURGED_TABLES, RetentionStore, type PurgedTable } from './retention-store.js';
-import { PURGE_BATCH_SIZE, RetentionService, SETTLE_MARGIN_MS } from './retention.service.js';
+import {
+  LONGEST_ACCESS_TOKEN_TTL_MS,
+  PURGE_BATCH_SIZE,
+  RetentionService,
+  SETTLE_MARGIN_MS,
+} from './retention.service.js';
 
 const NOW = new Date('2030-01-01T12:00:00Z');
 const MINUTE = 60 * 1000;
@@ -53,6 +58,14 @@ describe('RetentionService: deletes what has served its purpose, in bounded batc
     expect(service(new FakeStore(), { loginThrottleWindow: 10 }).cutoffs(NOW).rate_limits).toEqual(
       new Date(NOW.getTime() - SETTLE_MARGIN_MS - MINUTE),
     );
+  });
+
+  it("keeps a deleted client's row while an access token issued before the deletion may be unexpired", () => {
+    expect(service(new FakeStore()).cutoffs(NOW).deleted_clients).toEqual(
+      new Date(NOW.getTime() - SETTLE_MARGIN_MS - LONGEST_ACCESS_TOKEN_TTL_MS),
+    );
+    // ACCESS_TOKEN_TTL's upper bound, whatever this instance's own lifetime.
+    expect(LONGEST_ACCESS_TOKEN_TTL_MS).toBe(24 * 60 * MINUTE);
   });
 
   it('keeps security events for AUDIT_RETENTION_DAYS', () => {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { CLIENT_THROTTLE_WINDOW_SECONDS } from '../authorization/token/client-throttle.js';
 import { retentionConfig } from '../config/retention.config.js';
 import { securityConfig } from '../config/security.config.js';
 import { PURGED_TABLES, RetentionStore, type PurgeCounts, type PurgedTable } from './retention-store.js';
@@ -20,8 +21,12 @@ export const SETTLE_MARGIN_MS = 5 * 60 * 1000;
  */
 export const PURGE_BATCH_SIZE = 1000;
 
-/** The client throttle's window: CLIENT_REQUESTS_PER_MINUTE counts per minute. */
-const CLIENT_WINDOW_SECONDS = 60;
+/**
+ * The longest access token lifetime: the most ACCESS_TOKEN_TTL allows (tokens.config.ts).
+ * Not the configured one: instances may run with different lifetimes, and `db:purge` runs
+ * with an environment of its own.
+ */
+export const LONGEST_ACCESS_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Bounded growth: deletes what can no longer serve. When a row has served (instants are
@@ -42,6 +47,8 @@ const CLIENT_WINDOW_SECONDS = 60;
  *   user's consent and stays.
  * - `revoked_access_tokens`: at `expires_at`, the `exp` of the token it denies: from then the
  *   signature check refuses that token anyway.
+ * - `deleted_clients`: LONGEST_ACCESS_TOKEN_TTL_MS after `deleted_at`: by then every access
+ *   token issued before the deletion has expired, and no instance has one left to refuse.
  * - `rate_limits`: when its window ends, at most the longest window (LOGIN_THROTTLE_WINDOW, or
  *   the client's minute) after it starts. An ended window counts nothing; the next hit restarts it.
  * - `security_events`: after AUDIT_RETENTION_DAYS (no margin: nothing writes beside an event).
@@ -77,11 +84,12 @@ export class RetentionService {
   /** Per table, the instant at or before which a row's usefulness must have ended for it to go. */
   cutoffs(now: Date): Record<PurgedTable, Date> {
     const expired = new Date(now.getTime() - SETTLE_MARGIN_MS);
-    const longestWindow = Math.max(this.security.loginThrottleWindow, CLIENT_WINDOW_SECONDS) * 1000;
+    const longestWindow = Math.max(this.security.loginThrottleWindow, CLIENT_THROTTLE_WINDOW_SECONDS) * 1000;
     const auditRetention = this.retention.auditRetentionDays * 24 * 60 * 60 * 1000;
     const cutoffs = Object.fromEntries(PURGED_TABLES.map((table) => [table, expired])) as Record<PurgedTable, Date>;
     return {
       ...cutoffs,
+      deleted_clients: new Date(expired.getTime() - LONGEST_ACCESS_TOKEN_TTL_MS),
       rate_limits: new Date(expired.getTime() - longestWindow),
       security_events: new Date(now.getTime() - auditRetention),
     };

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import {
   AuthorizationCodeEntity,
+  DeletedClientEntity,
   GrantEntity,
   LoginSessionEntity,
   PendingAuthorizationEntity,
@@ -47,6 +48,7 @@ const RULES: Record<PurgedTable, Rule> = {
       ' AND NOT EXISTS (SELECT 1 FROM authorization_codes c WHERE c.grant_id = t.id)',
   },
   revoked_access_tokens: { entity: RevokedAccessTokenEntity, key: 'jti', spent: 't.expires_at <= :cutoff' },
+  deleted_clients: { entity: DeletedClientEntity, key: 'client_id', spent: 't.deleted_at <= :cutoff' },
   rate_limits: { entity: RateLimitEntity, key: 'key', spent: 't.window_start <= :cutoff' },
   security_events: { entity: SecurityEventEntity, key: 'id', spent: 't.at <= :cutoff' },
 };

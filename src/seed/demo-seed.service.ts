@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import { AccountService } from '../accounts/account.service.js';
 import { ClientRegistrationError, ClientRegistry } from '../client-registry/client-registry.service.js';
 import { appConfig } from '../config/app.config.js';
+import { demoClientRedirectUri } from '../demo-client/demo-client-settings.js';
 import { DEMO_SPA_CLIENT_ID, demoSpaRegistration } from '../demo-spa/demo-spa-client.js';
 
 export const DEMO_USER = { username: 'demo', password: 'demo-password', name: 'Demo User', email: 'demo@example.com' };
@@ -51,7 +52,7 @@ export class DemoSeed implements OnApplicationBootstrap {
       id: DEMO_CLIENT_ID,
       name: 'Demo Notes App',
       type: 'confidential',
-      redirectUris: [`${this.app.issuer}/demo/callback`],
+      redirectUris: [demoClientRedirectUri(this.app.issuer)],
       scopes: ['openid', 'profile', 'email', 'notes:read', 'notes:write'],
     });
     mkdirSync(dirname(this.app.demoClientFile), { recursive: true });

@@ -89,9 +89,12 @@ export class BufferedRateLimiter implements OnModuleInit, OnModuleDestroy {
   private async writeCounters(): Promise<void> {
     const now = Date.now();
     for (const [key, counter] of this.counters) {
-      // Hits left unwritten at the very end of a window no longer change any decision.
-      if (counter.windowEnd <= now) this.counters.delete(key);
-      if (counter.unflushed === 0 || counter.windowEnd <= now) continue;
+      if (counter.windowEnd <= now) {
+        // Hits left unwritten at the very end of a window no longer change any decision.
+        this.counters.delete(key);
+        continue;
+      }
+      if (counter.unflushed === 0) continue;
       counter.flushing = counter.unflushed;
       counter.unflushed = 0;
       try {

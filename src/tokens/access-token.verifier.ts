@@ -40,19 +40,13 @@ export class AccessTokenVerifier {
    * no database read. Synchronous, so that the Bearer guard can answer a hit without Passport.
    */
   remembered(token: string): VerifiedAccessToken | undefined {
-    if (!this.cache.enabled) return undefined;
-    const key = cacheKey(token);
-    const cached = this.cache.get(key);
-    if (!cached) return undefined;
-    if (this.keys.isUsable(cached.kid)) return cached.token;
-    this.cache.delete(key);
-    return undefined;
+    return this.cache.enabled ? this.lookUp(cacheKey(token)) : undefined;
   }
 
   async verify(token: string): Promise<VerifiedAccessToken> {
-    const remembered = this.remembered(token);
+    const key = this.cache.enabled ? cacheKey(token) : null;
+    const remembered = key ? this.lookUp(key) : undefined;
     if (remembered) return remembered;
-    const key = this.cache.enabled ? cacheKey(token) : '';
     const generation = this.cache.currentGeneration;
     const { claims, kid } = await this.verifySignatureAndClaims(token);
     const family = await this.assertNotRevoked(claims);
@@ -60,10 +54,18 @@ export class AccessTokenVerifier {
       token: toVerifiedAccessToken(claims),
       kid,
       validUntil: Math.min(claims.exp * 1000, family?.expiresAt.getTime() ?? Infinity),
-      grantId: family?.grantId ?? null,
     };
     if (key) this.cache.put(key, entry, generation);
     return entry.token;
+  }
+
+  /** A cache hit whose signing key still verifies; an entry whose key has retired is dropped. */
+  private lookUp(key: string): VerifiedAccessToken | undefined {
+    const cached = this.cache.get(key);
+    if (!cached) return undefined;
+    if (this.keys.isUsable(cached.kid)) return cached.token;
+    this.cache.delete(key);
+    return undefined;
   }
 
   private async verifySignatureAndClaims(token: string): Promise<{ claims: AccessTokenClaims; kid: string }> {

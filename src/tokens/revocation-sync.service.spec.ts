@@ -14,7 +14,7 @@ const INTERVAL = 1000;
 
 function cachedToken(n: number) {
   const token = { jti: `jti-${n}`, clientId: `client-${n}`, familyId: `family-${n}` } as VerifiedAccessToken;
-  return { token, kid: 'kid', validUntil: Date.now() + 900_000, grantId: null };
+  return { token, kid: 'kid', validUntil: Date.now() + 900_000 };
 }
 
 describe('RevocationSync: revocations other processes write reach this instance within REVOCATION_SYNC_INTERVAL', () => {

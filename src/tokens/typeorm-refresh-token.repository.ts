@@ -8,14 +8,14 @@ import { RefreshTokenRepository, type RefreshTokenRecord } from './refresh-token
 @Injectable()
 export class TypeOrmRefreshTokenRepository extends RefreshTokenRepository {
   private readonly insertRow: (token: RefreshTokenEntity) => Promise<void>;
-  private readonly byHash: (parameters: { tokenHash: string }) => Promise<RefreshTokenEntity[]>;
+  private readonly byHash: (parameters: { tokenHash: string }) => Promise<RefreshTokenEntity | null>;
   private readonly rotate: (parameters: { tokenHash: string; now: Date }) => Promise<number>;
 
   constructor(dataSource: DataSource) {
     super();
     const tokens = new LeanStatements(dataSource, RefreshTokenEntity);
     this.insertRow = tokens.insert();
-    this.byHash = tokens.select('token_hash = :tokenHash');
+    this.byHash = tokens.selectOne('token_hash = :tokenHash');
     this.rotate = tokens.update('rotated_at = :now', 'token_hash = :tokenHash AND rotated_at IS NULL');
   }
 
@@ -23,8 +23,8 @@ export class TypeOrmRefreshTokenRepository extends RefreshTokenRepository {
     return this.insertRow({ ...token });
   }
 
-  async findByHash(tokenHash: string): Promise<RefreshTokenRecord | null> {
-    return (await this.byHash({ tokenHash }))[0] ?? null;
+  findByHash(tokenHash: string): Promise<RefreshTokenRecord | null> {
+    return this.byHash({ tokenHash });
   }
 
   async markRotated(tokenHash: string, now: Date): Promise<boolean> {

@@ -1,18 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { MoreThanOrEqual, Repository } from 'typeorm';
+import { DataSource, MoreThanOrEqual, Repository } from 'typeorm';
 import { DeletedClientEntity, RevokedAccessTokenEntity, TokenFamilyEntity } from '../database/entities/index.js';
+import { LeanStatements } from '../database/lean-statements.js';
 import { RevocationLog, type RevocationChanges } from './revocation-log.js';
 
-/** Three indexed range reads (`revoked_at`, `revoked_at`, `deleted_at`), selecting ids only. */
+/** `changesSince`: three indexed range reads (`revoked_at`, `revoked_at`, `deleted_at`), selecting ids only. */
 @Injectable()
 export class TypeOrmRevocationLog extends RevocationLog {
+  /** On every uncached verification of a client's own token: plain SQL (LeanStatements). */
+  private readonly deletedSince: (parameters: {
+    clientId: string;
+    instant: Date;
+  }) => Promise<DeletedClientEntity | null>;
+
   constructor(
     @InjectRepository(TokenFamilyEntity) private readonly families: Repository<TokenFamilyEntity>,
     @InjectRepository(RevokedAccessTokenEntity) private readonly revoked: Repository<RevokedAccessTokenEntity>,
     @InjectRepository(DeletedClientEntity) private readonly deleted: Repository<DeletedClientEntity>,
+    dataSource: DataSource,
   ) {
     super();
+    this.deletedSince = new LeanStatements(dataSource, DeletedClientEntity).selectOne(
+      'client_id = :clientId AND deleted_at >= :instant',
+    );
   }
 
   async changesSince(since: Date): Promise<RevocationChanges> {
@@ -28,7 +39,7 @@ export class TypeOrmRevocationLog extends RevocationLog {
     };
   }
 
-  clientDeletedSince(clientId: string, instant: Date): Promise<boolean> {
-    return this.deleted.existsBy({ clientId, deletedAt: MoreThanOrEqual(instant) });
+  async clientDeletedSince(clientId: string, instant: Date): Promise<boolean> {
+    return (await this.deletedSince({ clientId, instant })) !== null;
   }
 }

@@ -8,14 +8,14 @@ import { RevokedAccessTokenRepository } from './revoked-access-token.repository.
 @Injectable()
 export class TypeOrmRevokedAccessTokenRepository extends RevokedAccessTokenRepository {
   /** On every uncached verification: plain SQL (LeanStatements). */
-  private readonly byJti: (parameters: { jti: string }) => Promise<RevokedAccessTokenEntity[]>;
+  private readonly byJti: (parameters: { jti: string }) => Promise<RevokedAccessTokenEntity | null>;
 
   constructor(
     @InjectRepository(RevokedAccessTokenEntity) private readonly revoked: Repository<RevokedAccessTokenEntity>,
     dataSource: DataSource,
   ) {
     super();
-    this.byJti = new LeanStatements(dataSource, RevokedAccessTokenEntity).select('jti = :jti');
+    this.byJti = new LeanStatements(dataSource, RevokedAccessTokenEntity).selectOne('jti = :jti');
   }
 
   async insert(jti: string, expiresAt: Date, now: Date): Promise<void> {
@@ -23,6 +23,6 @@ export class TypeOrmRevokedAccessTokenRepository extends RevokedAccessTokenRepos
   }
 
   async exists(jti: string): Promise<boolean> {
-    return (await this.byJti({ jti })).length > 0;
+    return (await this.byJti({ jti })) !== null;
   }
 }

@@ -9,7 +9,7 @@ import { TokenFamilyRepository, type RevocationReason, type TokenFamily } from '
 @Injectable()
 export class TypeOrmTokenFamilyRepository extends TokenFamilyRepository {
   private readonly insertRow: (family: TokenFamilyEntity) => Promise<void>;
-  private readonly byId: (parameters: { id: string }) => Promise<TokenFamilyEntity[]>;
+  private readonly byId: (parameters: { id: string }) => Promise<TokenFamilyEntity | null>;
 
   constructor(
     @InjectRepository(TokenFamilyEntity) private readonly families: Repository<TokenFamilyEntity>,
@@ -18,15 +18,15 @@ export class TypeOrmTokenFamilyRepository extends TokenFamilyRepository {
     super();
     const lean = new LeanStatements(dataSource, TokenFamilyEntity);
     this.insertRow = lean.insert();
-    this.byId = lean.select('id = :id');
+    this.byId = lean.selectOne('id = :id');
   }
 
   insert(family: TokenFamily): Promise<void> {
     return this.insertRow({ ...family, scopes: [...family.scopes] });
   }
 
-  async findById(id: string): Promise<TokenFamily | null> {
-    return (await this.byId({ id }))[0] ?? null;
+  findById(id: string): Promise<TokenFamily | null> {
+    return this.byId({ id });
   }
 
   async revoke(id: string, reason: RevocationReason, now: Date): Promise<void> {

@@ -27,7 +27,7 @@ function entry(
     expiresAt: new Date(validUntil),
     ...overrides,
   };
-  return { token, kid: 'kid-1', validUntil, grantId: `grant-${n}` };
+  return { token, kid: 'kid-1', validUntil };
 }
 
 describe('VerifiedTokenCache: verified tokens until they expire, bounded, and never past a revocation', () => {
@@ -62,7 +62,6 @@ describe('VerifiedTokenCache: verified tokens until they expire, bounded, and ne
   it.each([
     ['family', 'family-1'],
     ['jti', 'jti-1'],
-    ['grant', 'grant-1'],
     ['client', 'client-1'],
   ] as const)('a revoked %s ends its cached tokens at once, and keeps them out', (kind, name) => {
     const cache = cacheOf(10);

@@ -10,12 +10,10 @@ export interface CachedAccessToken {
   readonly kid: string;
   /** Epoch ms: `exp`, or the family's absolute end if that comes first. */
   readonly validUntil: number;
-  /** The grant the token's family was issued under, if any: revoking the grant ends it. */
-  readonly grantId: string | null;
 }
 
-/** Who a revocation names: one token family, one access token (`jti`), a grant, or a deleted client. */
-export type RevokedKind = 'family' | 'jti' | 'grant' | 'client';
+/** Who a revocation names: a token family (revoking a grant names each of its families), an access token (`jti`), or a deleted client. */
+export type RevokedKind = 'family' | 'jti' | 'client';
 
 /**
  * How long past ACCESS_TOKEN_TTL a revocation stays listed: a token of the family may be
@@ -32,7 +30,7 @@ const DENY_MARGIN_MS = 5 * 60 * 1000;
  *   unique too, but then a made-up header and payload in front of a known signature would
  *   pass as that token; hashing every byte presented leaves nothing unchecked, for about 1 µs.
  * - **Bound**: at most ACCESS_TOKEN_CACHE_SIZE entries; the least recently used goes first.
- * - **Revocation**: every revocation names its family, `jti`, grant or client here (at once
+ * - **Revocation**: every revocation names its family, `jti` or client here (at once
  *   on the instance that revokes, within REVOCATION_SYNC_INTERVAL elsewhere: RevocationSync),
  *   and a hit on a token so named is no hit. Names stay listed until every token they could
  *   concern has expired, so that a check that read the database just before a revocation
@@ -45,7 +43,6 @@ export class VerifiedTokenCache {
   private readonly revoked: Record<RevokedKind, Map<string, number>> = {
     family: new Map(),
     jti: new Map(),
-    grant: new Map(),
     client: new Map(),
   };
   private readonly maxEntries: number;
@@ -119,7 +116,8 @@ export class VerifiedTokenCache {
   revoke(kind: RevokedKind, name: string, now = Date.now()): void {
     if (!this.enabled) return;
     this.revoked[kind].set(name, now + this.listedForMs);
-    // Past this many names, scanning them would cost more than re-checking every token once.
+    // Past this many names the lists would outgrow the cache they guard: start afresh, and
+    // check each token against the database again.
     if (this.listedCount() > Math.max(this.maxEntries, 1000)) this.clear();
   }
 
@@ -138,18 +136,13 @@ export class VerifiedTokenCache {
   }
 
   private isRevoked(entry: CachedAccessToken): boolean {
-    const { token, grantId } = entry;
-    const { family, jti, grant, client } = this.revoked;
-    return (
-      jti.has(token.jti) ||
-      client.has(token.clientId) ||
-      (token.familyId !== null && family.has(token.familyId)) ||
-      (grantId !== null && grant.has(grantId))
-    );
+    const { token } = entry;
+    const { family, jti, client } = this.revoked;
+    return jti.has(token.jti) || client.has(token.clientId) || (token.familyId !== null && family.has(token.familyId));
   }
 
   private listedCount(): number {
-    const { family, jti, grant, client } = this.revoked;
-    return family.size + jti.size + grant.size + client.size;
+    const { family, jti, client } = this.revoked;
+    return family.size + jti.size + client.size;
   }
 }

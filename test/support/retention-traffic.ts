@@ -1,5 +1,6 @@
 import { expect } from '@jest/globals';
 import type request from 'supertest';
+import { ClientRegistry } from '../../src/client-registry/client-registry.service.js';
 import { GrantService } from '../../src/grants/grant.service.js';
 import { BufferedRateLimiter } from '../../src/throttling/buffered-rate-limiter.js';
 import { PURGED_TABLES, type PurgeCounts, type PurgedTable } from '../../src/retention/retention-store.js';
@@ -20,6 +21,7 @@ const INSTANTS: Record<PurgedTable, string[]> = {
   token_families: ['auth_time', 'created_at', 'expires_at', 'revoked_at'],
   grants: ['created_at', 'updated_at', 'revoked_at'],
   revoked_access_tokens: ['expires_at', 'revoked_at'],
+  deleted_clients: ['deleted_at'],
   rate_limits: ['window_start'],
   security_events: ['at'],
 };
@@ -76,6 +78,12 @@ export function trafficOf(t: TestApp, client: RegisteredClient) {
       ]);
       expect(await t.app.get(GrantService).revoke(user.id, grant!.id)).toBe(true);
     },
+    /** The administrator deletes a client (another one: this one's traffic goes on); its id. */
+    async deleteClient(): Promise<string> {
+      const { clientId } = await t.registerClient();
+      expect(await t.app.get(ClientRegistry).delete(clientId)).toBe(true);
+      return clientId;
+    },
     /** An authorization request nobody answers. */
     async abandon(): Promise<void> {
       await authorizationRequest(t.browser());
@@ -94,7 +102,7 @@ export function trafficOf(t: TestApp, client: RegisteredClient) {
 /**
  * One round of everything that writes a purged table: a code flow and a rotation, a reused
  * refresh token (its family revoked), a revoked access token, a revoked grant, a code never
- * redeemed, an abandoned authorization request, a failed login.
+ * redeemed, an abandoned authorization request, a failed login, a deleted client.
  */
 export async function oneRound(
   t: TestApp,
@@ -113,4 +121,5 @@ export async function oneRound(
   await obtainCode(t, client, alice);
   await traffic.abandon();
   expect((await traffic.failLogin(`typo-${round}`)).status).toBe(401);
+  await traffic.deleteClient();
 }

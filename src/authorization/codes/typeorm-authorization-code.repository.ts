@@ -8,14 +8,14 @@ import { AuthorizationCodeRepository, type AuthorizationCode } from './authoriza
 export class TypeOrmAuthorizationCodeRepository extends AuthorizationCodeRepository {
   /** Every statement is on the authorization code flow's path: plain SQL (LeanStatements). */
   private readonly insertRow: (code: AuthorizationCodeEntity) => Promise<void>;
-  private readonly byHash: (parameters: { codeHash: string }) => Promise<AuthorizationCodeEntity[]>;
+  private readonly byHash: (parameters: { codeHash: string }) => Promise<AuthorizationCodeEntity | null>;
   private readonly markRedeemed: (parameters: { codeHash: string; familyId: string; now: Date }) => Promise<number>;
 
   constructor(dataSource: DataSource) {
     super();
     const lean = new LeanStatements(dataSource, AuthorizationCodeEntity);
     this.insertRow = lean.insert();
-    this.byHash = lean.select('code_hash = :codeHash');
+    this.byHash = lean.selectOne('code_hash = :codeHash');
     this.markRedeemed = lean.update(
       'redeemed_at = :now, family_id = :familyId',
       'code_hash = :codeHash AND redeemed_at IS NULL',
@@ -26,8 +26,8 @@ export class TypeOrmAuthorizationCodeRepository extends AuthorizationCodeReposit
     return this.insertRow({ ...code, scopes: [...code.scopes] });
   }
 
-  async findByHash(codeHash: string): Promise<AuthorizationCode | null> {
-    return (await this.byHash({ codeHash }))[0] ?? null;
+  findByHash(codeHash: string): Promise<AuthorizationCode | null> {
+    return this.byHash({ codeHash });
   }
 
   async redeem(codeHash: string, familyId: string, now: Date): Promise<boolean> {

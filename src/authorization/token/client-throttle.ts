@@ -5,6 +5,9 @@ import { TooManyRequestsError } from '../../common/oauth-errors.js';
 import { securityConfig } from '../../config/security.config.js';
 import { BufferedRateLimiter } from '../../throttling/buffered-rate-limiter.js';
 
+/** The client throttle's fixed window: CLIENT_REQUESTS_PER_MINUTE counts per minute. */
+export const CLIENT_THROTTLE_WINDOW_SECONDS = 60;
+
 /**
  * Limits each client's requests at the back channel (token, introspection, revocation) to
  * CLIENT_REQUESTS_PER_MINUTE, counted by the client_id presented, so that guessing a
@@ -25,7 +28,7 @@ export class ClientThrottle {
     const { allowed, retryAfter, firstRefusal } = await this.limiter.consume(
       key,
       this.config.clientRequestsPerMinute,
-      60,
+      CLIENT_THROTTLE_WINDOW_SECONDS,
     );
     if (allowed) return;
     // One event when a client starts being refused, not one per refused request: a client

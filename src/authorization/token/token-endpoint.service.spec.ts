@@ -24,7 +24,9 @@ describe('TokenEndpoint: grant_type picks the grant; unknown is unsupported_gran
 
   beforeEach(() => {
     // The grants' own rules have their own specs; here they only answer who was asked.
-    const services = tokenServices(new SigningKeyService(new InMemorySigningKeyRepository()));
+    const services = tokenServices(
+      new SigningKeyService(new InMemorySigningKeyRepository(), { accessTokenAlg: 'RS256' }),
+    );
     const authorizationCode = new AuthorizationCodeGrant(services.codes, services.families, services.issuer);
     const refreshToken = new RefreshTokenGrant(
       services.refreshTokens,

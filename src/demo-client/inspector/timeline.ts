@@ -71,7 +71,7 @@ export interface Timeline {
 }
 
 /** The most entries a session keeps; older ones are dropped (and counted). */
-export const TIMELINE_LIMIT = 40;
+const TIMELINE_LIMIT = 40;
 
 export function emptyTimeline(): Timeline {
   return { entries: [], nextSeq: 1, dropped: 0 };

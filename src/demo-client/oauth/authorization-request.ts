@@ -1,11 +1,14 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomToken, sha256Base64url } from '../crypto.js';
 import type { PendingAuthorization } from '../session/demo-session.js';
-
-const random = () => randomBytes(32).toString('base64url');
 
 /** RFC 7636 section 4.2: the S256 code challenge, BASE64URL(SHA256(ASCII(code_verifier))). */
 export function s256Challenge(verifier: string): string {
-  return createHash('sha256').update(verifier).digest('base64url');
+  return sha256Base64url(verifier);
+}
+
+/** OpenID Connect Core section 3.1.2.1: an authorization request is an OpenID one when its scope holds `openid`. */
+export function asksForOpenId(scope: string): boolean {
+  return scope.split(' ').includes('openid');
 }
 
 /**
@@ -13,8 +16,14 @@ export function s256Challenge(verifier: string): string {
  * 10.12), a PKCE verifier of 256 bits (RFC 7636 section 4.1) and an OpenID Connect nonce.
  */
 export function newPendingAuthorization(scope: string): PendingAuthorization {
-  const codeVerifier = random();
-  return { state: random(), codeVerifier, codeChallenge: s256Challenge(codeVerifier), nonce: random(), scope };
+  const codeVerifier = randomToken();
+  return {
+    state: randomToken(),
+    codeVerifier,
+    codeChallenge: s256Challenge(codeVerifier),
+    nonce: randomToken(),
+    scope,
+  };
 }
 
 /** RFC 6749 section 4.1.1 with RFC 7636 section 4.3: the parameters sent in (A), in order. */
@@ -31,7 +40,7 @@ export function authorizationParameters(
     ['state', pending.state],
     ['code_challenge', pending.codeChallenge],
     ['code_challenge_method', 'S256'],
-    ...(pending.scope.split(' ').includes('openid') ? [['nonce', pending.nonce] as [string, string]] : []),
+    ...(asksForOpenId(pending.scope) ? [['nonce', pending.nonce] as [string, string]] : []),
   ];
 }
 

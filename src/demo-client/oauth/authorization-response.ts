@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { sameSecret } from '../crypto.js';
 import type { Check } from '../inspector/timeline.js';
 import type { PendingAuthorization } from '../session/demo-session.js';
 
@@ -10,9 +10,6 @@ export interface AuthorizationResponse {
   error?: string;
   error_description?: string;
 }
-
-const sameText = (a: string, b: string) =>
-  timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
 
 /**
  * The checks a client makes before it acts on an authorization response, in order, stopping at
@@ -29,7 +26,7 @@ export function checkAuthorizationResponse(
     return [{ name: 'request in progress', passed: false, detail: 'the client sent no authorization request' }];
   }
   const checks: Check[] = [{ name: 'request in progress', passed: true, detail: 'the client is waiting for one' }];
-  const stateOk = response.state !== undefined && sameText(response.state, pending.state);
+  const stateOk = response.state !== undefined && sameSecret(response.state, pending.state);
   checks.push({
     name: 'state',
     passed: stateOk,

@@ -55,11 +55,8 @@ export class DemoOAuthClient {
 
   /** (C), then (D) and (E) when every check passes. */
   async completeAuthorization(session: DemoSession, response: AuthorizationResponse): Promise<void> {
-    const checks = checkAuthorizationResponse(
-      session.pending,
-      response,
-      session.endpoints?.issuer ?? this.settings.issuer,
-    );
+    // The request went to the trusted issuer: discovery refused metadata naming any other.
+    const checks = checkAuthorizationResponse(session.pending, response, this.settings.issuer);
     const received = Object.entries(response)
       .filter(([, value]) => value !== undefined)
       .map(([name, value]) => ({ name, value: String(value) }));

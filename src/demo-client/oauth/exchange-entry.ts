@@ -25,7 +25,7 @@ export function outcomeOf(outcome: HttpOutcome, checks: Check[] = []): Outcome {
 }
 
 /** Says, for an answer that never came, what the client tried and what to do about it. */
-export function noAnswer(outcome: HttpOutcome): string {
+function noAnswer(outcome: HttpOutcome): string {
   return (
     `The client got no answer from ${outcome.request.url}: ${outcome.networkError}. ` +
     'If this server cannot reach its own ISSUER, set DEMO_CLIENT_BACKCHANNEL_URL to an address it can reach.'

@@ -44,7 +44,6 @@ export class ServerMetadata {
     appendEntry(session.timeline, exchangeEntry(outcome, LEGS.discovery, 'Server metadata', summary, checks));
     if (!usable) return undefined;
     return {
-      issuer: this.settings.issuer,
       // The browser goes to the authorization endpoint: it stays the public URL.
       authorization: metadata.authorization_endpoint as string,
       token: this.settings.backChannel(metadata.token_endpoint as string),

@@ -3,6 +3,7 @@ import { DemoClientSettings } from '../demo-client-settings.js';
 import type { HttpOutcome } from '../inspector/recording-http-client.js';
 import { appendEntry, LEGS, type Check } from '../inspector/timeline.js';
 import type { DemoSession, HeldTokens, PendingAuthorization } from '../session/demo-session.js';
+import { asksForOpenId } from './authorization-request.js';
 import { errorOf, exchangeEntry, outcomeOf, problemOf } from './exchange-entry.js';
 import { checkIdToken, decodeJwt, type IdTokenExpectations } from './jwt-claims.js';
 
@@ -51,7 +52,7 @@ export class TokenResponses {
     clientId: string,
     pending: PendingAuthorization,
   ): void {
-    const openid = pending.scope.split(' ').includes('openid');
+    const openid = asksForOpenId(pending.scope);
     const expectations = openid ? { issuer: this.settings.issuer, clientId, nonce: pending.nonce } : undefined;
     const checks = outcome.status === 200 && outcome.json ? checkTokenResponse(outcome.json, expectations) : [];
     const failed = firstFailure(checks);

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { randomToken } from '../crypto.js';
 import { emptyTimeline, type Timeline } from '../inspector/timeline.js';
 
 /** The endpoints the client learnt from the server's metadata (RFC 8414), back-channel ones already mapped. */
 export interface ServerEndpoints {
-  issuer: string;
   authorization: string;
   token: string;
   revocation: string;
@@ -47,7 +46,7 @@ export interface DemoSession {
 }
 
 export function newDemoSession(): DemoSession {
-  return { csrfToken: randomBytes(32).toString('base64url'), timeline: emptyTimeline() };
+  return { csrfToken: randomToken(), timeline: emptyTimeline() };
 }
 
 /** Every credential the session holds, for scrubbing from anything the inspector records. */

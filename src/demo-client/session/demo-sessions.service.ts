@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import type { CookieSerializeOptions } from '@fastify/cookie';
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { appConfig } from '../../config/app.config.js';
+import { randomToken, sameSecret } from '../crypto.js';
 import { newDemoSession, type DemoSession } from './demo-session.js';
 import { DemoSessionStore } from './demo-session.store.js';
 import { seal, sessionIdHash, unseal } from './session-seal.js';
@@ -10,7 +10,7 @@ import { seal, sessionIdHash, unseal } from './session-seal.js';
 /** The demo client's own cookie: not the server's `oauth_session`, which a third party never sees. */
 export const DEMO_SESSION_COOKIE = 'demo_client_session';
 /** Idle lifetime: each request of the session moves its end this far ahead. */
-export const DEMO_SESSION_TTL_SECONDS = 8 * 3600;
+const DEMO_SESSION_TTL_SECONDS = 8 * 3600;
 const COOKIE_ID = /^[A-Za-z0-9_-]{43}$/;
 
 export interface OpenedDemoSession {
@@ -18,8 +18,6 @@ export interface OpenedDemoSession {
   id: string;
   state: DemoSession;
 }
-
-const digest = (value: string) => createHash('sha256').update(value).digest();
 
 /** Loads, creates and saves the demo client's sessions, and says how its cookie is set. */
 @Injectable()
@@ -42,7 +40,7 @@ export class DemoSessions {
     }
     // Sessions are made one browser at a time: a good moment to forget the expired ones.
     await this.store.deleteExpired(now);
-    return { id: randomBytes(32).toString('base64url'), state: newDemoSession() };
+    return { id: randomToken(), state: newDemoSession() };
   }
 
   async save(session: OpenedDemoSession, now = new Date()): Promise<void> {
@@ -55,7 +53,7 @@ export class DemoSessions {
 
   /** The client's forms carry its CSRF token; compared in constant time. */
   csrfTokenIsValid(state: DemoSession, token: unknown): boolean {
-    return typeof token === 'string' && timingSafeEqual(digest(token), digest(state.csrfToken));
+    return typeof token === 'string' && sameSecret(token, state.csrfToken);
   }
 
   /** HttpOnly and SameSite=Lax like the server's cookie, but scoped to the client's own path. */

@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { sha256Base64url } from '../crypto.js';
 
 /**
  * The demo client's session rows hold tokens, which the client needs in clear. They are
@@ -11,7 +12,7 @@ const TAG_BYTES = 16;
 
 /** The database key of a session: SHA-256 of the cookie's id, base64url. */
 export function sessionIdHash(id: string): string {
-  return createHash('sha256').update(id).digest('base64url');
+  return sha256Base64url(id);
 }
 
 function keyOf(id: string): Buffer {

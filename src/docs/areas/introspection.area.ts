@@ -1,11 +1,11 @@
 import {
   backChannelErrors,
   CLIENT_AUTHENTICATION,
-  CLIENT_AUTHENTICATION_PROPERTIES,
   form,
   json,
   NO_STORE,
   ref,
+  tokenRequest,
   type DocumentArea,
 } from '../common.schemas.js';
 
@@ -35,20 +35,7 @@ export const INTROSPECTION_AREA: DocumentArea = {
     },
   },
   schemas: {
-    IntrospectionRequest: {
-      description: 'RFC 7662 section 2.1.',
-      type: 'object',
-      properties: {
-        token: { type: 'string', maxLength: 4096, description: 'An access token or a refresh token.' },
-        token_type_hint: {
-          type: 'string',
-          maxLength: 64,
-          description: '`access_token` or `refresh_token`: only orders the search; other values are ignored.',
-        },
-        ...CLIENT_AUTHENTICATION_PROPERTIES,
-      },
-      required: ['token'],
-    },
+    IntrospectionRequest: tokenRequest('RFC 7662 section 2.1.'),
     ActiveToken: {
       title: 'active',
       description: 'RFC 7662 section 2.2: an active token’s meta-information.',

@@ -1,10 +1,10 @@
 import {
   backChannelErrors,
   CLIENT_AUTHENTICATION,
-  CLIENT_AUTHENTICATION_PROPERTIES,
   form,
   NO_STORE,
   ref,
+  tokenRequest,
   type DocumentArea,
 } from '../common.schemas.js';
 
@@ -36,19 +36,6 @@ export const REVOCATION_AREA: DocumentArea = {
     },
   },
   schemas: {
-    RevocationRequest: {
-      description: 'RFC 7009 section 2.1.',
-      type: 'object',
-      properties: {
-        token: { type: 'string', maxLength: 4096, description: 'An access token or a refresh token.' },
-        token_type_hint: {
-          type: 'string',
-          maxLength: 64,
-          description: '`access_token` or `refresh_token`: only orders the search; other values are ignored.',
-        },
-        ...CLIENT_AUTHENTICATION_PROPERTIES,
-      },
-      required: ['token'],
-    },
+    RevocationRequest: tokenRequest('RFC 7009 section 2.1.'),
   },
 };
