@@ -4,12 +4,14 @@ import { SIGNING_ALGORITHMS, type SigningAlgorithm } from '../keys/signing-algor
 import { validateEnvironment } from './validate-environment.js';
 
 const DAY = 24 * 60 * 60;
+/** The longest ACCESS_TOKEN_TTL allowed, in seconds: what retention waits out after a client's deletion. */
+export const MAX_ACCESS_TOKEN_TTL = DAY;
 
 class TokensEnvironment {
   @IsOptional()
   @IsInt({ message: 'ACCESS_TOKEN_TTL must be a whole number of seconds' })
   @Min(30, { message: 'ACCESS_TOKEN_TTL must be between 30 and 86400 seconds' })
-  @Max(DAY, { message: 'ACCESS_TOKEN_TTL must be between 30 and 86400 seconds' })
+  @Max(MAX_ACCESS_TOKEN_TTL, { message: 'ACCESS_TOKEN_TTL must be between 30 and 86400 seconds' })
   ACCESS_TOKEN_TTL?: number;
 
   @IsOptional()

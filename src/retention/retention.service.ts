@@ -4,6 +4,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CLIENT_THROTTLE_WINDOW_SECONDS } from '../authorization/token/client-throttle.js';
 import { retentionConfig } from '../config/retention.config.js';
 import { securityConfig } from '../config/security.config.js';
+import { MAX_ACCESS_TOKEN_TTL } from '../config/tokens.config.js';
 import { PURGED_TABLES, RetentionStore, type PurgeCounts, type PurgedTable } from './retention-store.js';
 
 /**
@@ -22,11 +23,10 @@ export const SETTLE_MARGIN_MS = 5 * 60 * 1000;
 export const PURGE_BATCH_SIZE = 1000;
 
 /**
- * The longest access token lifetime: the most ACCESS_TOKEN_TTL allows (tokens.config.ts).
- * Not the configured one: instances may run with different lifetimes, and `db:purge` runs
- * with an environment of its own.
+ * The longest access token lifetime: the most ACCESS_TOKEN_TTL allows. Not the configured one:
+ * instances may run with different lifetimes, and `db:purge` runs with an environment of its own.
  */
-export const LONGEST_ACCESS_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
+export const LONGEST_ACCESS_TOKEN_TTL_MS = MAX_ACCESS_TOKEN_TTL * 1000;
 
 /**
  * Bounded growth: deletes what can no longer serve. When a row has served (instants are
