@@ -235,4 +235,16 @@ describe('ACCESS_TOKEN_CACHE_SIZE', () => {
       await t.close();
     }
   });
+
+  it('0 also reads the client every time: one deleted by another process fails authentication at once', async () => {
+    const t = await startTestApp({ ACCESS_TOKEN_CACHE_SIZE: '0' });
+    try {
+      const client = await t.registerClient({ grantTypes: CLIENT_GRANTS });
+      await obtainClientToken(t, client);
+      await runCli(t.databaseUrl, 'client:delete', client.clientId);
+      expectTokenError(await tokenRequest(t, client, { grant_type: 'client_credentials' }), 'invalid_client');
+    } finally {
+      await t.close();
+    }
+  });
 });

@@ -30,7 +30,7 @@ describe('tokensConfig: lifetimes validated at boot; codes live at most 10 minut
     throw new Error(`Expected ${JSON.stringify(env)} to be refused`);
   }
 
-  it('has defaults: 15 min RS256 access tokens, 60 s codes, 30 day refresh families, a 10,000 token cache synced every second', () => {
+  it('has defaults: 15 min RS256 access tokens, 60 s codes, 30 day refresh families, a 10,000 token cache synced every second, records reused as long', () => {
     expect(load({})).toEqual({
       accessTokenTtl: 900,
       idTokenTtl: 3600,
@@ -42,6 +42,7 @@ describe('tokensConfig: lifetimes validated at boot; codes live at most 10 minut
       accessTokenAlg: 'RS256',
       accessTokenCacheSize: 10_000,
       revocationSyncInterval: 1000,
+      recordReuseMs: 1000,
     });
   });
 
@@ -49,6 +50,11 @@ describe('tokensConfig: lifetimes validated at boot; codes live at most 10 minut
     expect(
       load({ ACCESS_TOKEN_ALG: 'ES256', ACCESS_TOKEN_CACHE_SIZE: '0', REVOCATION_SYNC_INTERVAL: '250' }),
     ).toMatchObject({ accessTokenAlg: 'ES256', accessTokenCacheSize: 0, revocationSyncInterval: 250 });
+  });
+
+  it('reuses client and user records for REVOCATION_SYNC_INTERVAL, and not at all with the token cache off', () => {
+    expect(load({ REVOCATION_SYNC_INTERVAL: '250' }).recordReuseMs).toBe(250);
+    expect(load({ ACCESS_TOKEN_CACHE_SIZE: '0', REVOCATION_SYNC_INTERVAL: '250' }).recordReuseMs).toBe(0);
   });
 
   it('reads each lifetime in seconds', () => {

@@ -68,6 +68,7 @@ class TokensEnvironment {
 export const tokensConfig = registerAs('tokens', () => {
   const env = validateEnvironment(TokensEnvironment);
   const familyTtl = env.REFRESH_TOKEN_FAMILY_TTL ?? 30 * DAY;
+  const cacheSize = env.ACCESS_TOKEN_CACHE_SIZE ?? 10_000;
   return {
     accessTokenTtl: env.ACCESS_TOKEN_TTL ?? 15 * 60,
     idTokenTtl: env.ID_TOKEN_TTL ?? 60 * 60,
@@ -79,8 +80,14 @@ export const tokensConfig = registerAs('tokens', () => {
     /** RFC 9068 section 2.1: the JWS algorithm of access tokens; ID tokens are always RS256. */
     accessTokenAlg: env.ACCESS_TOKEN_ALG ?? 'RS256',
     /** Verified access tokens each instance remembers until they expire; 0 checks every call against the database. */
-    accessTokenCacheSize: env.ACCESS_TOKEN_CACHE_SIZE ?? 10_000,
+    accessTokenCacheSize: cacheSize,
     /** Milliseconds between two reads of the revocations other processes wrote; the bound on their delay here. */
     revocationSyncInterval: env.REVOCATION_SYNC_INTERVAL ?? 1000,
+    /**
+     * How long a client's or user's record read from the database is reused (RecentReads): a
+     * deletion by another process is seen within it, as a revocation is. With the token cache
+     * off (ACCESS_TOKEN_CACHE_SIZE=0, every check exact), records are read every time too.
+     */
+    recordReuseMs: cacheSize === 0 ? 0 : (env.REVOCATION_SYNC_INTERVAL ?? 1000),
   };
 });

@@ -61,6 +61,7 @@ export function testTokensConfig(overrides: Partial<TokensConfig> = {}): TokensC
     accessTokenAlg: 'RS256',
     accessTokenCacheSize: 10_000,
     revocationSyncInterval: 1000,
+    recordReuseMs: 1000,
     ...overrides,
   };
 }

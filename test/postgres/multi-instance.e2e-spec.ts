@@ -199,6 +199,43 @@ describe('two instances on one PostgreSQL schema', () => {
     expect((await refresh(b.url, cached.refresh_token)).status).toBe(200);
   });
 
+  it(`a client deleted by the CLI fails client authentication on both instances within the ${REVOCATION_SYNC_MS} ms sync interval`, async () => {
+    const doomed = JSON.parse(
+      await runCli(
+        database.url,
+        'client:create',
+        '--name',
+        'Doomed client',
+        '--redirect-uri',
+        'http://localhost:8080/callback',
+        '--scope',
+        SCOPE,
+      ),
+    ) as CliClient;
+    // The client authenticates (the refresh token is unknown: invalid_grant, not invalid_client),
+    // so each instance now holds its record in memory.
+    const attempt = (instance: ServerProcess) =>
+      tokenRequest(instance.url, doomed, { grant_type: 'refresh_token', refresh_token: 'not-a-refresh-token' });
+    for (const instance of [a, b]) expectGrantError(await attempt(instance));
+
+    await runCli(database.url, 'client:delete', doomed.client_id);
+    const deletedAt = Date.now();
+    const refused = (instance: ServerProcess) => async () => {
+      const res = await attempt(instance);
+      return res.status === 401 && res.body.error === 'invalid_client';
+    };
+    const [delayA, delayB] = await Promise.all([
+      msUntil(refused(a), 5000, deletedAt),
+      msUntil(refused(b), 5000, deletedAt),
+    ]);
+    console.info(
+      `client:delete by the CLI: A refused the client ${delayA} ms after, B ${delayB} ms (bound: ${REVOCATION_SYNC_MS} ms + ${SYNC_SLACK_MS} ms)`,
+    );
+    expect(delayA).not.toBeNull();
+    expect(delayB).not.toBeNull();
+    expect(Math.max(delayA!, delayB!)).toBeLessThanOrEqual(REVOCATION_SYNC_MS + SYNC_SLACK_MS);
+  });
+
   it('two first consents at once, on A and B, for one user and client: both get a code, one grant covers both', async () => {
     // A read-then-write in GrantService.recordConsent once let both insert: one answered 500.
     const newcomers = Array.from({ length: CONSENT_RACE_ROUNDS }, (_, i) => ({
