@@ -81,6 +81,12 @@ export class LeanStatements<T extends ObjectLiteral> {
     return async (parameters) => (await this.run(statement, parameters)).changed;
   }
 
+  /** `UPDATE … SET set WHERE where RETURNING` every column: the rows changed, as entities (after the change). */
+  updateReturning(set: string, where: string): (parameters: ObjectLiteral) => Promise<T[]> {
+    const statement = this.compile(`UPDATE ${this.table} SET ${set} WHERE ${where} RETURNING ${this.columns}`);
+    return async (parameters) => (await this.run(statement, parameters)).rows.map((row) => this.hydrate(row));
+  }
+
   private compile(sql: string, single = false): Compiled {
     const names: string[] = [];
     const text = sql.replace(/:([A-Za-z]\w*)/g, (_, name: string) => {

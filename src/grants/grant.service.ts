@@ -63,9 +63,10 @@ export class GrantService {
     return (await this.grants.findLive(userId, clientId))?.scopes ?? [];
   }
 
-  /** Whether the user already granted the client every one of these scopes. */
-  async covers(userId: string, clientId: string, scopes: readonly string[]): Promise<boolean> {
-    return isSubset(scopes, await this.grantedScopes(userId, clientId));
+  /** The user's live grant for the client if it already has every one of these scopes; else null. */
+  async coveringGrant(userId: string, clientId: string, scopes: readonly string[]): Promise<Grant | null> {
+    const live = await this.grants.findLive(userId, clientId);
+    return live && isSubset(scopes, live.scopes) ? live : null;
   }
 
   listLive(userId: string): Promise<Grant[]> {

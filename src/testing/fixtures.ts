@@ -123,7 +123,7 @@ export async function testSigningKeys(
 export function tokenServices(keys: SigningKeyService, config: TokensConfig = testTokensConfig()) {
   const codeRepository = new InMemoryAuthorizationCodeRepository();
   const familyRepository = new InMemoryTokenFamilyRepository();
-  const refreshTokenRepository = new InMemoryRefreshTokenRepository();
+  const refreshTokenRepository = new InMemoryRefreshTokenRepository(familyRepository);
   const revokedAccessTokenRepository = new InMemoryRevokedAccessTokenRepository();
   const revocationLog = new InMemoryRevocationLog(familyRepository, revokedAccessTokenRepository);
   const cache = new VerifiedTokenCache(config);

@@ -90,6 +90,11 @@ export class InMemoryRefreshTokenRepository extends RefreshTokenRepository {
   private readonly table = new Table<RefreshTokenRecord>((token) => ({ ...token }));
   readonly rows = this.table.rows;
 
+  /** The families, which `rotateIfCurrent` reads as the SQL adapter's subquery does. */
+  constructor(private readonly families: TokenFamilyRepository) {
+    super();
+  }
+
   async insert(token: RefreshTokenRecord): Promise<void> {
     this.table.insert(token.tokenHash, token);
   }
@@ -100,6 +105,14 @@ export class InMemoryRefreshTokenRepository extends RefreshTokenRepository {
 
   async markRotated(tokenHash: string, now: Date): Promise<boolean> {
     return this.table.update(tokenHash, (token) => token.rotatedAt === null, { rotatedAt: now });
+  }
+
+  async rotateIfCurrent(tokenHash: string, clientId: string, now: Date): Promise<RefreshTokenRecord | null> {
+    const family = (await this.families.findById(this.table.find(tokenHash)?.familyId ?? '')) ?? undefined;
+    const familyLive = family?.revokedAt === null && family.expiresAt > now;
+    const isCurrent = (token: RefreshTokenRecord) =>
+      familyLive && token.clientId === clientId && token.rotatedAt === null && token.expiresAt > now;
+    return this.table.update(tokenHash, isCurrent, { rotatedAt: now }) ? this.table.find(tokenHash) : null;
   }
 }
 

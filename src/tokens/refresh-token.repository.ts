@@ -17,4 +17,11 @@ export abstract class RefreshTokenRepository {
    * @returns whether this call rotated it.
    */
   abstract markRotated(tokenHash: string, now: Date): Promise<boolean>;
+  /**
+   * `markRotated` in the same statement as the read, for a token that is current: issued to
+   * `clientId`, not yet rotated, not expired at `now`, of a family neither revoked nor expired
+   * (a token is spent only if it can be exchanged).
+   * @returns the token rotated by this call; null if it was not current (or another call won).
+   */
+  abstract rotateIfCurrent(tokenHash: string, clientId: string, now: Date): Promise<RefreshTokenRecord | null>;
 }

@@ -34,6 +34,14 @@ export class RefreshTokenService {
     return this.tokens.findByHash(sha256(token));
   }
 
+  /**
+   * Rotates a current token (issued to `clientId`, unused, unexpired) in one statement.
+   * @returns the token rotated by this call; null if it was not current, which `find` then tells.
+   */
+  rotateIfCurrent(token: string, clientId: string): Promise<RefreshTokenRecord | null> {
+    return this.tokens.rotateIfCurrent(sha256(token), clientId, new Date());
+  }
+
   /** @returns true for the one caller that rotated the token; false if it was already used. */
   rotate(record: RefreshTokenRecord): Promise<boolean> {
     return this.tokens.markRotated(record.tokenHash, new Date());

@@ -10,6 +10,11 @@ export class TypeOrmRefreshTokenRepository extends RefreshTokenRepository {
   private readonly insertRow: (token: RefreshTokenEntity) => Promise<void>;
   private readonly byHash: (parameters: { tokenHash: string }) => Promise<RefreshTokenEntity | null>;
   private readonly rotate: (parameters: { tokenHash: string; now: Date }) => Promise<number>;
+  private readonly rotateCurrent: (parameters: {
+    tokenHash: string;
+    clientId: string;
+    now: Date;
+  }) => Promise<RefreshTokenEntity[]>;
 
   constructor(dataSource: DataSource) {
     super();
@@ -17,6 +22,11 @@ export class TypeOrmRefreshTokenRepository extends RefreshTokenRepository {
     this.insertRow = tokens.insert();
     this.byHash = tokens.selectOne('token_hash = :tokenHash');
     this.rotate = tokens.update('rotated_at = :now', 'token_hash = :tokenHash AND rotated_at IS NULL');
+    this.rotateCurrent = tokens.updateReturning(
+      'rotated_at = :now',
+      'token_hash = :tokenHash AND client_id = :clientId AND rotated_at IS NULL AND expires_at > :now' +
+        ' AND family_id IN (SELECT id FROM token_families WHERE revoked_at IS NULL AND expires_at > :now)',
+    );
   }
 
   insert(token: RefreshTokenRecord): Promise<void> {
@@ -29,5 +39,10 @@ export class TypeOrmRefreshTokenRepository extends RefreshTokenRepository {
 
   async markRotated(tokenHash: string, now: Date): Promise<boolean> {
     return (await this.rotate({ tokenHash, now })) === 1;
+  }
+
+  async rotateIfCurrent(tokenHash: string, clientId: string, now: Date): Promise<RefreshTokenRecord | null> {
+    const [rotated] = await this.rotateCurrent({ tokenHash, clientId, now });
+    return rotated ?? null;
   }
 }

@@ -5,6 +5,7 @@ import { SignInService, type LoggedInUser } from '../../accounts/sign-in.service
 import { SecurityEvents } from '../../audit/security-events.service.js';
 import { ConsentRequiredError, LoginRequiredError, type OAuthError } from '../../common/oauth-errors.js';
 import { appConfig } from '../../config/app.config.js';
+import type { Grant } from '../../grants/grant.repository.js';
 import { GrantService } from '../../grants/grant.service.js';
 import type { ValidAuthorizationRequest } from '../authorize/authorization-context.js';
 import { AuthorizationRedirectError } from '../authorize/authorization-redirect.error.js';
@@ -41,17 +42,16 @@ export class AuthorizationFlow {
     const consentRequired = request.prompts.includes('consent');
     const login = await this.signIn.current(session);
     const freshLogin = login && loginIsFresh(login, loginRequiredAfter) ? login : null;
-    const consented =
-      freshLogin !== null &&
-      !consentRequired &&
-      (await this.grants.covers(freshLogin.user.id, record.clientId, record.scopes));
+    const grant =
+      freshLogin && !consentRequired
+        ? await this.grants.coveringGrant(freshLogin.user.id, record.clientId, record.scopes)
+        : null;
     if (request.prompts.includes('none')) {
       // OpenID Connect Core section 3.1.2.1: with prompt=none the server MUST NOT show any page.
       if (!freshLogin) throw this.redirectError(new LoginRequiredError('The user is not logged in'), record);
-      if (!consented)
-        throw this.redirectError(new ConsentRequiredError('The user has not granted these scopes'), record);
+      if (!grant) throw this.redirectError(new ConsentRequiredError('The user has not granted these scopes'), record);
     }
-    if (freshLogin && consented) return this.approve(record, freshLogin);
+    if (freshLogin && grant) return this.approve(record, freshLogin, grant);
     const interaction = await this.pending.create(record, { loginRequiredAfter, consentRequired });
     return `/oauth/interaction/${interaction}`;
   }
@@ -59,11 +59,12 @@ export class AuthorizationFlow {
   /** After a login: back to the client when everything asked was granted before, else the consent page. */
   async afterLogin(interaction: string, login: LoggedInUser): Promise<string> {
     const pending = await this.pending.get(interaction);
-    if (pending.consentRequired || !(await this.grants.covers(login.user.id, pending.clientId, pending.scopes))) {
-      return `/oauth/interaction/${interaction}`;
-    }
+    const grant = pending.consentRequired
+      ? null
+      : await this.grants.coveringGrant(login.user.id, pending.clientId, pending.scopes);
+    if (!grant) return `/oauth/interaction/${interaction}`;
     await this.pending.complete(pending);
-    return this.approve(pending, login);
+    return this.approve(pending, login, grant);
   }
 
   /** The answer to the client: a code on approval, access_denied on denial (RFC 6749 section 4.1.2). */
@@ -79,8 +80,9 @@ export class AuthorizationFlow {
     });
   }
 
-  private async approve(request: AuthorizationRequestRecord, login: LoggedInUser): Promise<string> {
-    const grant = await this.grants.recordConsent(login.user.id, request.clientId, request.scopes);
+  /** @param covering the live grant already found to cover the request; else the consent just given is recorded. */
+  private async approve(request: AuthorizationRequestRecord, login: LoggedInUser, covering?: Grant): Promise<string> {
+    const grant = covering ?? (await this.grants.recordConsent(login.user.id, request.clientId, request.scopes));
     const code = await this.codes.issue(request, login.user.id, grant.id, login.authTime);
     return authorizationResponseUrl(request.redirectUri, this.app.issuer, { code, state: request.state });
   }
