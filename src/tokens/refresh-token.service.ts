@@ -35,7 +35,7 @@ export class RefreshTokenService {
   }
 
   /**
-   * Rotates a current token (issued to `clientId`, unused, unexpired) in one statement.
+   * Rotates a current token (issued to `clientId`, unused, unexpired, of a live family) in one statement.
    * @returns the token rotated by this call; null if it was not current, which `find` then tells.
    */
   rotateIfCurrent(token: string, clientId: string): Promise<RefreshTokenRecord | null> {
