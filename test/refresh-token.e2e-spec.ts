@@ -156,6 +156,27 @@ describe('refresh_token grant (RFC 6749 section 6, RFC 9700 section 4.14.2)', ()
       expectBearerError(await profile(tokens.access_token), 401, 'invalid_token');
     });
 
+    it("gives the rotated token's successor the family's end when that comes before its own lifetime", async () => {
+      const own = await t.registerClient();
+      const tokens = await obtainTokens(t, own, user);
+      const familyEnd = Date.now() + 60_000;
+      await t.sql('UPDATE token_families SET expires_at = ? WHERE client_id = ?', [familyEnd, own.clientId]);
+      const res = await refresh(tokens.refresh_token, {}, own);
+      expect(res.status).toBe(200);
+      // The access token does not outlive the family either.
+      expect(res.body.expires_in).toBeLessThanOrEqual(60);
+      const rows = await t.sql(
+        'SELECT expires_at, rotated_at FROM refresh_tokens WHERE client_id = ? ORDER BY created_at',
+        [own.clientId],
+      );
+      expect(rows.map((row: { expires_at: string }) => Number(row.expires_at))).toEqual([
+        expect.any(Number),
+        familyEnd,
+      ]);
+      expect(rows.map((row: { rotated_at: string | null }) => row.rotated_at !== null)).toEqual([true, false]);
+      expect((await refresh(res.body.refresh_token, {}, own)).status).toBe(200);
+    });
+
     it('refuses a refresh token past its own expiry with invalid_grant', async () => {
       const own = await t.registerClient();
       const tokens = await obtainTokens(t, own, user);

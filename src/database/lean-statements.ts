@@ -87,6 +87,15 @@ export class LeanStatements<T extends ObjectLiteral> {
     return async (parameters) => (await this.run(statement, parameters)).rows.map((row) => this.hydrate(row));
   }
 
+  /**
+   * A statement written out in full whose rows are this entity's (every column, by name: `RETURNING f.*`),
+   * for what the methods above cannot say; its SQL must suit the database it runs on.
+   */
+  rows(sql: string): (parameters: ObjectLiteral) => Promise<T[]> {
+    const statement = this.compile(sql);
+    return async (parameters) => (await this.run(statement, parameters)).rows.map((row) => this.hydrate(row));
+  }
+
   private compile(sql: string, single = false): Compiled {
     const names: string[] = [];
     const text = sql.replace(/:([A-Za-z]\w*)/g, (_, name: string) => {

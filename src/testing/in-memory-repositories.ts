@@ -7,7 +7,7 @@ import { AuthorizationCodeRepository } from '../authorization/codes/authorizatio
 import type { Client } from '../client-registry/client.js';
 import { ClientRepository } from '../client-registry/client.repository.js';
 import { SigningKeyRepository, type StoredSigningKey } from '../keys/signing-key.repository.js';
-import { RefreshTokenRepository, type RefreshTokenRecord } from '../tokens/refresh-token.repository.js';
+import { RefreshTokenRepository, type RefreshTokenRecord, type Successor } from '../tokens/refresh-token.repository.js';
 import { RevocationLog, type RevocationChanges } from '../tokens/revocation-log.js';
 import { RevokedAccessTokenRepository } from '../tokens/revoked-access-token.repository.js';
 import { TokenFamilyRepository, type RevocationReason, type TokenFamily } from '../tokens/token-family.repository.js';
@@ -90,7 +90,7 @@ export class InMemoryRefreshTokenRepository extends RefreshTokenRepository {
   private readonly table = new Table<RefreshTokenRecord>((token) => ({ ...token }));
   readonly rows = this.table.rows;
 
-  /** The families, which `rotateIfCurrent` reads as the SQL adapter's subquery does. */
+  /** The families, which `rotateToSuccessor` reads as the SQL adapter's statement does. */
   constructor(private readonly families: TokenFamilyRepository) {
     super();
   }
@@ -107,12 +107,27 @@ export class InMemoryRefreshTokenRepository extends RefreshTokenRepository {
     return this.table.update(tokenHash, (token) => token.rotatedAt === null, { rotatedAt: now });
   }
 
-  async rotateIfCurrent(tokenHash: string, clientId: string, now: Date): Promise<RefreshTokenRecord | null> {
+  async rotateToSuccessor(
+    tokenHash: string,
+    clientId: string,
+    successor: Successor,
+    now: Date,
+  ): Promise<TokenFamily | null> {
     const family = (await this.families.findById(this.table.find(tokenHash)?.familyId ?? '')) ?? undefined;
     const familyLive = family?.revokedAt === null && family.expiresAt > now;
     const isCurrent = (token: RefreshTokenRecord) =>
       familyLive && token.clientId === clientId && token.rotatedAt === null && token.expiresAt > now;
-    return this.table.update(tokenHash, isCurrent, { rotatedAt: now }) ? this.table.find(tokenHash) : null;
+    if (!family || !this.table.update(tokenHash, isCurrent, { rotatedAt: now })) return null;
+    const expiresAt = successor.expiresAt < family.expiresAt ? successor.expiresAt : family.expiresAt;
+    this.table.insert(successor.tokenHash, {
+      tokenHash: successor.tokenHash,
+      familyId: family.id,
+      clientId,
+      createdAt: now,
+      expiresAt,
+      rotatedAt: null,
+    });
+    return family;
   }
 }
 

@@ -1,3 +1,11 @@
+import type { TokenFamily } from './token-family.repository.js';
+
+/** The token that replaces a rotated one: its hash, and the expiry its own lifetime gives it. */
+export interface Successor {
+  readonly tokenHash: string;
+  readonly expiresAt: Date;
+}
+
 export interface RefreshTokenRecord {
   readonly tokenHash: string;
   readonly familyId: string;
@@ -18,10 +26,17 @@ export abstract class RefreshTokenRepository {
    */
   abstract markRotated(tokenHash: string, now: Date): Promise<boolean>;
   /**
-   * `markRotated` in the same statement as the read, for a token that is current: issued to
-   * `clientId`, not yet rotated, not expired at `now`, of a family neither revoked nor expired
-   * (a token is spent only if it can be exchanged).
-   * @returns the token rotated by this call; null if it was not current (or another call won).
+   * Rotates a current token and stores its successor, in the same family, as one step: current
+   * means issued to `clientId`, not yet rotated, not expired at `now`, of a family neither revoked
+   * nor expired (a token is spent only if it can be exchanged). The successor expires at
+   * `successor.expiresAt` or with its family, whichever comes first.
+   * @returns the family the successor joined; null if the token was not current (or another
+   *   call won), and then nothing was changed.
    */
-  abstract rotateIfCurrent(tokenHash: string, clientId: string, now: Date): Promise<RefreshTokenRecord | null>;
+  abstract rotateToSuccessor(
+    tokenHash: string,
+    clientId: string,
+    successor: Successor,
+    now: Date,
+  ): Promise<TokenFamily | null>;
 }

@@ -35,11 +35,20 @@ export class RefreshTokenService {
   }
 
   /**
-   * Rotates a current token (issued to `clientId`, unused, unexpired, of a live family) in one statement.
-   * @returns the token rotated by this call; null if it was not current, which `find` then tells.
+   * Rotates a current token (issued to `clientId`, unused, unexpired, of a live family) and
+   * issues its successor in the same family, in one step of the repository's.
+   * @returns the family and the successor; null if the token was not current, which `find` then tells.
    */
-  rotateIfCurrent(token: string, clientId: string): Promise<RefreshTokenRecord | null> {
-    return this.tokens.rotateIfCurrent(sha256(token), clientId, new Date());
+  async rotateToSuccessor(token: string, clientId: string): Promise<{ family: TokenFamily; successor: string } | null> {
+    const successor = randomToken(32);
+    const now = new Date();
+    const family = await this.tokens.rotateToSuccessor(
+      sha256(token),
+      clientId,
+      { tokenHash: sha256(successor), expiresAt: secondsFromNow(this.config.refreshTokenTtl, now) },
+      now,
+    );
+    return family ? { family, successor } : null;
   }
 
   /** @returns true for the one caller that rotated the token; false if it was already used. */

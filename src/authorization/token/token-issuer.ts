@@ -15,6 +15,8 @@ export interface IssueOptions {
   scopes?: readonly string[];
   /** The authorization request's nonce, for the first ID token of a family only. */
   nonce?: string | null;
+  /** The family's next refresh token, already stored (by a rotation that issued it): none is issued here. */
+  refreshToken?: string;
   /**
    * Records `tokens_issued` in the audit trail: for the tokens that start a family (a client
    * newly holding a user's authorization), not for each routine rotation of it.
@@ -43,6 +45,7 @@ export class TokenIssuer {
   async issue(client: Client, family: TokenFamily, options: IssueOptions = {}): Promise<TokenResponse> {
     const scopes = options.scopes ?? family.scopes;
     const withRefreshToken = client.grantTypes.includes('refresh_token');
+    // Signing and the writes overlap: on PostgreSQL each write is a round trip of its own.
     const [access, refreshToken] = await Promise.all([
       this.accessTokens.sign({
         subject: family.userId!,
@@ -51,16 +54,16 @@ export class TokenIssuer {
         family,
         authTime: family.authTime,
       }),
-      withRefreshToken ? this.refreshTokens.issue(family) : undefined,
+      options.refreshToken ?? (withRefreshToken ? this.refreshTokens.issue(family) : undefined),
+      options.audit
+        ? this.events.record({
+            type: 'tokens_issued',
+            userId: family.userId,
+            clientId: family.clientId,
+            detail: { familyId: family.id, scopes: [...scopes], refreshToken: withRefreshToken ? 'issued' : 'none' },
+          })
+        : undefined,
     ]);
-    if (options.audit) {
-      await this.events.record({
-        type: 'tokens_issued',
-        userId: family.userId,
-        clientId: family.clientId,
-        detail: { familyId: family.id, scopes: [...scopes], refreshToken: refreshToken ? 'issued' : 'none' },
-      });
-    }
     const idToken = scopes.includes('openid')
       ? await this.idToken(family, scopes, access.token, options.nonce)
       : undefined;

@@ -30,11 +30,11 @@ export class RefreshTokenGrant implements TokenGrant {
 
   async handle(client: Client, request: TokenRequestDto): Promise<TokenResponse> {
     if (!request.refresh_token) throw new InvalidRequestError('refresh_token is required');
-    // The common case, a current token refreshed at the granted scope, in one statement. A
-    // narrower scope is checked before the token is spent, below; so is every failure.
+    // The common case, a current token refreshed at the granted scope, rotated to its successor
+    // in one step. A narrower scope is checked before the token is spent, below; so is every failure.
     if (request.scope === undefined) {
-      const rotated = await this.refreshTokens.rotateIfCurrent(request.refresh_token, client.id);
-      if (rotated) return this.issueInFamily(client, rotated.familyId);
+      const rotated = await this.refreshTokens.rotateToSuccessor(request.refresh_token, client.id);
+      if (rotated) return this.issuer.issue(client, rotated.family, { refreshToken: rotated.successor });
     }
     const token = await this.refreshTokens.find(request.refresh_token);
     // Section 6: the token MUST have been issued to the authenticated client.
@@ -52,13 +52,6 @@ export class RefreshTokenGrant implements TokenGrant {
     // pair of the same family; anything else is theft. A lost race was rotated just now.
     if (this.withinGrace(token.rotatedAt ?? new Date())) return this.issuer.issue(client, family, { scopes });
     return this.reused(family);
-  }
-
-  /** The family's next tokens, at its scope, if it is still live. */
-  private async issueInFamily(client: Client, familyId: string): Promise<TokenResponse> {
-    const family = await this.families.findLive(familyId);
-    if (!family) throw new InvalidGrantError('The refresh token has been revoked or has expired');
-    return this.issuer.issue(client, family, { scopes: family.scopes });
   }
 
   /** REFRESH_TOKEN_REUSE_GRACE: 0 (the default) forgives nothing. */
