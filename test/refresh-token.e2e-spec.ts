@@ -169,11 +169,8 @@ describe('refresh_token grant (RFC 6749 section 6, RFC 9700 section 4.14.2)', ()
         'SELECT expires_at, rotated_at FROM refresh_tokens WHERE client_id = ? ORDER BY created_at',
         [own.clientId],
       );
-      expect(rows.map((row: { expires_at: string }) => Number(row.expires_at))).toEqual([
-        expect.any(Number),
-        familyEnd,
-      ]);
-      expect(rows.map((row: { rotated_at: string | null }) => row.rotated_at !== null)).toEqual([true, false]);
+      expect(rows.map((row) => Number(row.expires_at))).toEqual([expect.any(Number), familyEnd]);
+      expect(rows.map((row) => row.rotated_at !== null)).toEqual([true, false]);
       expect((await refresh(res.body.refresh_token, {}, own)).status).toBe(200);
     });
 

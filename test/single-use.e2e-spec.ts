@@ -5,6 +5,7 @@ import { PendingAuthorizationRepository } from '../src/authorization/interaction
 import { GrantService } from '../src/grants/grant.service.js';
 import { sha256 } from '../src/common/crypto.js';
 import { RefreshTokenRepository } from '../src/tokens/refresh-token.repository.js';
+import { TokenFamilyRepository } from '../src/tokens/token-family.repository.js';
 import { TokenFamilyService } from '../src/tokens/token-family.service.js';
 import { startTestApp, type RegisteredClient, type TestApp } from './support/test-app.js';
 
@@ -29,10 +30,30 @@ describe('single use, enforced by the database', () => {
   });
   afterAll(() => t.close());
 
+  /** A new family, not yet stored. */
   const family = () =>
     t.app
       .get(TokenFamilyService)
-      .start({ grantId, clientId: client.clientId, userId, scopes: ['profile'], authTime: new Date() });
+      .create({ grantId, clientId: client.clientId, userId, scopes: ['profile'], authTime: new Date() });
+
+  const storedFamily = async () => {
+    const created = family();
+    await t.app.get(TokenFamilyRepository).insert(created);
+    return created;
+  };
+
+  const currentRefreshToken = async (familyId: string) => {
+    const tokenHash = sha256(randomUUID());
+    await t.app.get(RefreshTokenRepository).insert({
+      tokenHash,
+      familyId,
+      clientId: client.clientId,
+      createdAt: new Date(),
+      expiresAt: inAMinute(),
+      rotatedAt: null,
+    });
+    return tokenHash;
+  };
 
   it('20 concurrent redemptions of one authorization code: exactly one wins', async () => {
     const codes = t.app.get(AuthorizationCodeRepository);
@@ -52,25 +73,34 @@ describe('single use, enforced by the database', () => {
       redeemedAt: null,
       familyId: null,
     });
-    const families = await Promise.all(Array.from({ length: 20 }, family));
-    const results = await Promise.all(families.map((f) => codes.redeem(codeHash, f.id, new Date())));
+    const families = Array.from({ length: 20 }, family);
+    const results = await Promise.all(families.map((f) => codes.redeem(codeHash, f, new Date())));
     expect(results.filter(Boolean)).toHaveLength(1);
     const winner = families[results.indexOf(true)]!;
     expect((await codes.findByHash(codeHash))?.familyId).toBe(winner.id);
+    // Every family was stored, the losers' too, for their callers to revoke.
+    const stored = await Promise.all(families.map((f) => t.app.get(TokenFamilyRepository).findById(f.id)));
+    expect(stored.map((f) => f?.id)).toEqual(families.map((f) => f.id));
+  });
+
+  it('20 concurrent rotations of one refresh token to a successor: exactly one wins, one successor stored', async () => {
+    const tokens = t.app.get(RefreshTokenRepository);
+    const f = await storedFamily();
+    const tokenHash = await currentRefreshToken(f.id);
+    const successors = Array.from({ length: 20 }, () => ({ tokenHash: sha256(randomUUID()), expiresAt: inAMinute() }));
+    const results = await Promise.all(
+      successors.map((successor) => tokens.rotateToSuccessor(tokenHash, client.clientId, successor, new Date())),
+    );
+    expect(results.filter((result) => result !== null).map((result) => result!.id)).toEqual([f.id]);
+    const stored = await Promise.all(successors.map((successor) => tokens.findByHash(successor.tokenHash)));
+    const winner = results.findIndex((result) => result !== null);
+    expect(stored.map((token) => token !== null)).toEqual(successors.map((_, i) => i === winner));
+    expect(stored[winner]).toMatchObject({ familyId: f.id, clientId: client.clientId, rotatedAt: null });
   });
 
   it('20 concurrent rotations of one refresh token: exactly one wins', async () => {
     const tokens = t.app.get(RefreshTokenRepository);
-    const tokenHash = sha256(randomUUID());
-    const f = await family();
-    await tokens.insert({
-      tokenHash,
-      familyId: f.id,
-      clientId: client.clientId,
-      createdAt: new Date(),
-      expiresAt: inAMinute(),
-      rotatedAt: null,
-    });
+    const tokenHash = await currentRefreshToken((await storedFamily()).id);
     const results = await Promise.all(Array.from({ length: 20 }, () => tokens.markRotated(tokenHash, new Date())));
     expect(results.filter(Boolean)).toHaveLength(1);
   });

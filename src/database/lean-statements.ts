@@ -60,19 +60,25 @@ export class LeanStatements<T extends ObjectLiteral> {
 
   /** `INSERT` of one entity, every column. */
   insert(): (entity: T) => Promise<void> {
-    const names = this.metadata.columns.map((column) => column.propertyName);
-    const statement = this.compile(
-      `INSERT INTO ${this.table} (${this.columns}) VALUES (${names.map((name) => `:${name}`).join(', ')})`,
-    );
+    const statement = this.compile(this.insertSql());
     return async (entity) => {
-      const values = Object.fromEntries(
-        this.metadata.columns.map((column) => [
-          column.propertyName,
-          this.dataSource.driver.preparePersistentValue(column.getEntityValue(entity), column),
-        ]),
-      );
-      await this.run(statement, values);
+      await this.run(statement, this.persistentValues(entity));
     };
+  }
+
+  /**
+   * PostgreSQL only: `INSERT` of one entity and then `sql`, a statement of its own, as one (`WITH
+   * … INSERT … sql`): one round trip, one transaction. `sql`'s parameters are named apart from
+   * the entity's properties. Resolves with the number of rows `sql` changed.
+   */
+  insertThen(sql: string): (entity: T, parameters: ObjectLiteral) => Promise<number> {
+    const statement = this.compile(`WITH inserted AS (${this.insertSql()}) ${sql}`);
+    const clash = this.metadata.columns.find(
+      (column) => statement.names.filter((n) => n === column.propertyName).length > 1,
+    );
+    if (clash) throw new Error(`insertThen: the parameter :${clash.propertyName} is also a property of the entity`);
+    return async (entity, parameters) =>
+      (await this.run(statement, { ...parameters, ...this.persistentValues(entity) })).changed;
   }
 
   /** `UPDATE … SET set WHERE where`; resolves with the number of rows changed. */
@@ -94,6 +100,21 @@ export class LeanStatements<T extends ObjectLiteral> {
   rows(sql: string): (parameters: ObjectLiteral) => Promise<T[]> {
     const statement = this.compile(sql);
     return async (parameters) => (await this.run(statement, parameters)).rows.map((row) => this.hydrate(row));
+  }
+
+  private insertSql(): string {
+    const names = this.metadata.columns.map((column) => `:${column.propertyName}`);
+    return `INSERT INTO ${this.table} (${this.columns}) VALUES (${names.join(', ')})`;
+  }
+
+  /** The entity's values as its columns store them (transformers and the driver's conversions applied). */
+  private persistentValues(entity: T): ObjectLiteral {
+    return Object.fromEntries(
+      this.metadata.columns.map((column) => [
+        column.propertyName,
+        this.dataSource.driver.preparePersistentValue(column.getEntityValue(entity), column),
+      ]),
+    );
   }
 
   private compile(sql: string, single = false): Compiled {

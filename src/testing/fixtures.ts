@@ -11,7 +11,7 @@ import type { AccessTokenClaims } from '../tokens/access-token.js';
 import { AccessTokenSigner } from '../tokens/access-token.signer.js';
 import { AccessTokenVerifier } from '../tokens/access-token.verifier.js';
 import { RefreshTokenService } from '../tokens/refresh-token.service.js';
-import { TokenFamilyService } from '../tokens/token-family.service.js';
+import { TokenFamilyService, type NewTokenFamily } from '../tokens/token-family.service.js';
 import { VerifiedTokenCache } from '../tokens/verified-token-cache.js';
 import { decodeJws } from '../keys/jws.js';
 import {
@@ -121,8 +121,8 @@ export async function testSigningKeys(
 
 /** The real token services over in-memory storage, sharing one signing key service. */
 export function tokenServices(keys: SigningKeyService, config: TokensConfig = testTokensConfig()) {
-  const codeRepository = new InMemoryAuthorizationCodeRepository();
   const familyRepository = new InMemoryTokenFamilyRepository();
+  const codeRepository = new InMemoryAuthorizationCodeRepository(familyRepository);
   const refreshTokenRepository = new InMemoryRefreshTokenRepository(familyRepository);
   const revokedAccessTokenRepository = new InMemoryRevokedAccessTokenRepository();
   const revocationLog = new InMemoryRevocationLog(familyRepository, revokedAccessTokenRepository);
@@ -146,6 +146,12 @@ export function tokenServices(keys: SigningKeyService, config: TokensConfig = te
     codes: new AuthorizationCodeService(codeRepository, config),
     refreshTokens,
     families,
+    /** A family stored as the redemption of a code stores it. */
+    startFamily: async (family: NewTokenFamily) => {
+      const started = families.create(family);
+      await familyRepository.insert(started);
+      return started;
+    },
     signer,
     verifier: new AccessTokenVerifier(
       new JwtService(),

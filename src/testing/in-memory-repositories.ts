@@ -73,6 +73,11 @@ export class InMemoryAuthorizationCodeRepository extends AuthorizationCodeReposi
   private readonly table = new Table<AuthorizationCode>((code) => ({ ...code, scopes: [...code.scopes] }));
   readonly rows = this.table.rows;
 
+  /** The families, which `redeem` stores as the SQL adapter does. */
+  constructor(private readonly families: TokenFamilyRepository) {
+    super();
+  }
+
   async insert(code: AuthorizationCode): Promise<void> {
     this.table.insert(code.codeHash, code);
   }
@@ -81,8 +86,9 @@ export class InMemoryAuthorizationCodeRepository extends AuthorizationCodeReposi
     return this.table.find(codeHash);
   }
 
-  async redeem(codeHash: string, familyId: string, now: Date): Promise<boolean> {
-    return this.table.update(codeHash, (code) => code.redeemedAt === null, { redeemedAt: now, familyId });
+  async redeem(codeHash: string, family: TokenFamily, now: Date): Promise<boolean> {
+    await this.families.insert(family);
+    return this.table.update(codeHash, (code) => code.redeemedAt === null, { redeemedAt: now, familyId: family.id });
   }
 }
 

@@ -32,7 +32,7 @@ describe.each(['RS256', 'ES256'] as const)('AccessTokenVerifier with ACCESS_TOKE
 
   beforeEach(async () => {
     services = tokenServices(keys, config);
-    family = await services.families.start({
+    family = await services.startFamily({
       grantId: 'grant-1',
       clientId: CLIENT.id,
       userId: 'user-1',
@@ -81,7 +81,7 @@ describe.each(['RS256', 'ES256'] as const)('AccessTokenVerifier with ACCESS_TOKE
   });
 
   it('refuses a cached token at once when its client is deleted', async () => {
-    const other = (await services.issuer.issue(CLIENT, await services.families.start({ ...family }))).access_token;
+    const other = (await services.issuer.issue(CLIENT, await services.startFamily({ ...family }))).access_token;
     await services.verifier.verify(other);
     services.cache.revoke('client', CLIENT.id);
     services.familyRepository.rows.clear();

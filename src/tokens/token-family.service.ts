@@ -34,9 +34,10 @@ export class TokenFamilyService {
     private readonly verifiedTokens: VerifiedTokenCache,
   ) {}
 
-  async start(family: NewTokenFamily): Promise<TokenFamily> {
+  /** A new family, not yet stored: it is stored with the redemption of the code that starts it. */
+  create(family: NewTokenFamily): TokenFamily {
     const now = new Date();
-    const started: TokenFamily = {
+    return {
       ...family,
       id: randomUUID(),
       createdAt: now,
@@ -44,8 +45,6 @@ export class TokenFamilyService {
       revokedAt: null,
       revokedReason: null,
     };
-    await this.families.insert(started);
-    return started;
   }
 
   /** The family if it is neither revoked nor past its absolute lifetime. */

@@ -18,7 +18,7 @@ describe('TokenLookup: finds a token by value, the hinted kind first, then every
   beforeEach(async () => {
     services = tokenServices(keys);
     lookup = new TokenLookup(services.verifier, services.refreshTokens);
-    const family = await services.families.start({
+    const family = await services.startFamily({
       grantId: null,
       clientId: 'web-app',
       userId: 'user-1',

@@ -1,3 +1,5 @@
+import type { TokenFamily } from '../../tokens/token-family.repository.js';
+
 export interface AuthorizationCode {
   readonly codeHash: string;
   readonly clientId: string;
@@ -19,9 +21,12 @@ export abstract class AuthorizationCodeRepository {
   abstract insert(code: AuthorizationCode): Promise<void>;
   abstract findByHash(codeHash: string): Promise<AuthorizationCode | null>;
   /**
-   * Marks the code redeemed by the family it starts, if, and only if, it was not redeemed
-   * yet: one conditional UPDATE, so that of concurrent redemptions exactly one wins.
+   * Starts `family` and marks the code redeemed by it if, and only if, it was not redeemed yet:
+   * one conditional UPDATE, so that of concurrent redemptions exactly one wins. The family is
+   * stored whether or not this call wins, before the code changes or in the same statement, so
+   * that a concurrent replay that finds the code redeemed always finds its family to revoke; the
+   * caller revokes the family of a call that lost.
    * @returns whether this call redeemed it.
    */
-  abstract redeem(codeHash: string, familyId: string, now: Date): Promise<boolean>;
+  abstract redeem(codeHash: string, family: TokenFamily, now: Date): Promise<boolean>;
 }

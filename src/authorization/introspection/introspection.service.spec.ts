@@ -53,7 +53,7 @@ describe('IntrospectionService: active tokens described, every other one exactly
     const accounts = { findById: async (id: string) => users.get(id) ?? null } as unknown as AccountService;
     const lookup = new TokenLookup(services.verifier, services.refreshTokens);
     introspection = new IntrospectionService(lookup, services.families, accounts);
-    family = await services.families.start({
+    family = await services.startFamily({
       grantId: 'grant-1',
       clientId: client.id,
       userId: alice.id,

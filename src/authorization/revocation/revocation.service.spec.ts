@@ -29,7 +29,7 @@ describe('RevocationService: a client revokes its own tokens; a refresh token ta
       services.families,
       new RevokedAccessTokenService(services.revokedAccessTokenRepository, services.cache),
     );
-    family = await services.families.start({
+    family = await services.startFamily({
       grantId: 'grant-1',
       clientId: client.id,
       userId: 'user-1',

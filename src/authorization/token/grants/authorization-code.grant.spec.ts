@@ -173,7 +173,7 @@ describe('AuthorizationCodeGrant: a code is exchanged once, by its client, with 
     });
 
     it('detects replay of a redeemed code even after it expired', async () => {
-      const family = await services.families.start({
+      const family = await services.startFamily({
         grantId: 'grant-1',
         clientId: client.id,
         userId: 'user-1',

@@ -29,16 +29,16 @@ export class AuthorizationCodeGrant implements TokenGrant {
     this.assertSameRedirectUri(code, request.redirect_uri);
     this.assertPkce(code, request.code_verifier);
 
-    // The family exists before the code is marked redeemed, so that a concurrent replay
-    // that loses the race always finds something to revoke.
-    const family = await this.families.start({
+    // Stored with the redemption, never after it, so that a concurrent replay always finds the
+    // family to revoke; a redemption that lost the race revokes its own.
+    const family = this.families.create({
       grantId: code.grantId,
       clientId: client.id,
       userId: code.userId,
       scopes: code.scopes,
       authTime: code.authTime,
     });
-    if (!(await this.codes.redeem(code, family.id))) {
+    if (!(await this.codes.redeem(code, family))) {
       await this.families.revoke(family.id, 'code_replay');
       return this.replayed((await this.codes.find(request.code))!);
     }

@@ -21,7 +21,7 @@ describe('RefreshTokenGrant: rotation on every use, reuse revokes the family, sc
   beforeEach(async () => {
     services = tokenServices(keys);
     grant = new RefreshTokenGrant(services.refreshTokens, services.families, services.issuer, STRICT_REFRESH);
-    family = await services.families.start({
+    family = await services.startFamily({
       grantId: 'grant-1',
       clientId: client.id,
       userId: 'user-1',
