@@ -48,6 +48,10 @@ export function buildDataSourceOptions(url: string): DataSourceOptions {
         // pages every write touches (index roots, the newest leaves) are then copied back far less
         // often, and a refresh (one update, one insert) costs about 40% less. Durability is the same.
         db.pragma('wal_autocheckpoint = 10000');
+        // SQLite's own default page cache, 2 MB (better-sqlite3 raises it to 16 MB): the process
+        // then stops growing once that is full, however large the file. Token lookups are random
+        // reads by key that a cache of either size misses; the OS page cache serves them.
+        db.pragma('cache_size = -2000');
         // TypeORM's driver turns it on as well; said here so that no driver default is relied on.
         db.pragma('foreign_keys = ON');
       },
