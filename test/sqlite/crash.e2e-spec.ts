@@ -104,7 +104,7 @@ describe('a SQLite file after kill -9 in the middle of a token burst', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('the app opens the file with WAL, synchronous=NORMAL, foreign keys on and a busy timeout', async () => {
+  it('the app opens the file with WAL, synchronous=NORMAL, foreign keys on, a busy timeout and a 2 MB page cache', async () => {
     // Connection settings: read on a connection made by the app's own options, on the real file.
     const dataSource = await new DataSource(buildDataSourceOptions(databaseUrl)).initialize();
     try {
@@ -113,6 +113,8 @@ describe('a SQLite file after kill -9 in the middle of a token burst', () => {
       expect(await pragma('synchronous')).toBe(1); // NORMAL
       expect(await pragma('foreign_keys')).toBe(1);
       expect(await pragma('busy_timeout')).toBeGreaterThan(0);
+      // Negative: KiB. A bounded cache keeps the process from growing with the file (issue 7).
+      expect(await pragma('cache_size')).toBe(-2000);
     } finally {
       await dataSource.destroy();
     }
