@@ -1,4 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
 import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /** One statement, ready to run: its SQL in the driver's placeholder style, and the parameter each placeholder takes. */
@@ -9,6 +11,8 @@ interface Compiled {
   readonly single: boolean;
   /** SQLite: the statement prepared once, on first use. */
   prepared?: BetterSqlite3.Statement;
+  /** PostgreSQL: its name as a prepared statement, the same for the same text. */
+  name?: string;
 }
 
 /** What a statement returned: its rows (SELECT), or how many rows it changed. */
@@ -23,8 +27,9 @@ interface Outcome {
  * SQL and mapping the result costs the builder about 10 µs of CPU per query, several times
  * what better-sqlite3 takes to run it. On SQLite each statement is prepared once on the
  * connection TypeORM opened (the one connection its own queries use, so transactions and
- * locking are as for them) and runs synchronously; on PostgreSQL it goes through a query
- * runner like any TypeORM query. Rows are read and written through the entity's column
+ * locking are as for them) and runs synchronously; on PostgreSQL it is a named prepared
+ * statement on TypeORM's pool, outside any transaction TypeORM has open, as any query of a
+ * fresh query runner would be. Rows are read and written through the entity's column
  * metadata (names, transformers, the driver's conversions), so the entity stays the one
  * description of its table, and the same SQL serves both databases. Parameters are `:named`;
  * a Date is passed as epoch milliseconds, as instants are stored (columns.ts).
@@ -135,14 +140,20 @@ export class LeanStatements<T extends ObjectLiteral> {
       return value ?? null;
     });
     if (this.sqlite) return this.runOnSqlite(statement, values);
-    // What DataSource.query does, asking for the structured result: rows, and rows affected.
-    const runner = this.dataSource.createQueryRunner();
-    try {
-      const result = await runner.query(statement.sql, values, true);
-      return { rows: result.records ?? [], changed: result.affected ?? 0 };
-    } finally {
-      await runner.release();
-    }
+    return this.runOnPostgres(statement, values);
+  }
+
+  /**
+   * On the pool TypeORM opened, as a named statement: each connection parses and plans it once
+   * and then only binds and executes it (a code exchange ran 1.4× as fast). A pooler in front
+   * of PostgreSQL must keep prepared statements per client (PgBouncer: max_prepared_statements).
+   * Errors are the driver's own, not TypeORM's QueryFailedError.
+   */
+  private async runOnPostgres(statement: Compiled, values: unknown[]): Promise<Outcome> {
+    const { master: pool } = this.dataSource.driver as unknown as { master: pg.Pool };
+    statement.name ??= `lean_${createHash('sha256').update(statement.sql).digest('hex').slice(0, 24)}`;
+    const result = await pool.query({ name: statement.name, text: statement.sql, values });
+    return { rows: result.rows, changed: result.rowCount ?? 0 };
   }
 
   private runOnSqlite(statement: Compiled, values: unknown[]): Outcome {
