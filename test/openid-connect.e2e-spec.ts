@@ -324,6 +324,7 @@ describe('OpenID Connect (OpenID Connect Core 1.0)', () => {
         expect(res.status).toBe(200);
         expect(res.headers['content-type']).toMatch(/^application\/json/);
         expect(res.headers['cache-control']).toBe('no-store');
+        expect(res.headers['pragma']).toBe('no-cache');
         expect(res.body).toEqual({
           sub: user.id,
           name: `Name of ${user.username}`,

@@ -36,6 +36,8 @@ describe('POST /oauth/revoke (RFC 7009)', () => {
   function expectRevoked(res: Response): void {
     expect(res.status).toBe(200);
     expect(res.text).toBe('');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['pragma']).toBe('no-cache');
   }
 
   describe('a refresh token (section 2.1: its whole grant goes with it)', () => {

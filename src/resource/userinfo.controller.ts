@@ -1,7 +1,7 @@
-import { Controller, Get, HttpCode, Post, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, UseFilters, UseGuards } from '@nestjs/common';
 import { AccountService } from '../accounts/account.service.js';
 import { InvalidTokenError } from '../common/oauth-errors.js';
-import { NoStoreInterceptor } from '../common/no-store.interceptor.js';
+import { NoStore } from '../common/no-store.decorator.js';
 import { claimsForScopes, type UserClaims } from '../oidc/claims.js';
 import type { VerifiedAccessToken } from '../tokens/access-token.js';
 import { AccessToken } from './access-token.decorator.js';
@@ -17,19 +17,20 @@ import { RequiredScopes } from './required-scopes.decorator.js';
 @Controller('oauth/userinfo')
 @UseFilters(BearerErrorFilter)
 @UseGuards(BearerGuard)
-@UseInterceptors(NoStoreInterceptor)
 @RequiredScopes(['openid'])
 export class UserinfoController {
   constructor(private readonly accounts: AccountService) {}
 
   /** Section 5.3.1: the endpoint MUST support GET and POST. */
   @Get()
+  @NoStore()
   get(@AccessToken() token: VerifiedAccessToken): Promise<{ sub: string } & UserClaims> {
     return this.userinfo(token);
   }
 
   @Post()
   @HttpCode(200)
+  @NoStore()
   post(@AccessToken() token: VerifiedAccessToken): Promise<{ sub: string } & UserClaims> {
     return this.userinfo(token);
   }

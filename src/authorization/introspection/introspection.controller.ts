@@ -1,6 +1,6 @@
-import { Body, Controller, Headers, HttpCode, Post, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Post, UseFilters } from '@nestjs/common';
 import { assertFormEncoded } from '../../common/form-encoded.js';
-import { NoStoreInterceptor } from '../../common/no-store.interceptor.js';
+import { NoStore } from '../../common/no-store.decorator.js';
 import { ClientAuthenticator } from '../token/client-authenticator.js';
 import { TokenErrorFilter } from '../token/token-error.filter.js';
 import type { TokenIntrospection } from './introspection-response.js';
@@ -13,7 +13,6 @@ import { IntrospectionService } from './introspection.service.js';
  */
 @Controller('oauth')
 @UseFilters(TokenErrorFilter)
-@UseInterceptors(NoStoreInterceptor)
 export class IntrospectionController {
   constructor(
     private readonly clients: ClientAuthenticator,
@@ -22,6 +21,7 @@ export class IntrospectionController {
 
   @Post('introspect')
   @HttpCode(200)
+  @NoStore()
   async introspect(
     @Headers('content-type') contentType: string | undefined,
     @Headers('authorization') authorization: string | undefined,

@@ -1,6 +1,6 @@
-import { Body, Controller, Headers, HttpCode, Post, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Post, UseFilters } from '@nestjs/common';
 import { assertFormEncoded } from '../../common/form-encoded.js';
-import { NoStoreInterceptor } from '../../common/no-store.interceptor.js';
+import { NoStore } from '../../common/no-store.decorator.js';
 import { ClientAuthenticator } from '../token/client-authenticator.js';
 import { TokenErrorFilter } from '../token/token-error.filter.js';
 import { RevocationRequestDto } from './revocation-request.dto.js';
@@ -12,7 +12,6 @@ import { RevocationService } from './revocation.service.js';
  */
 @Controller('oauth')
 @UseFilters(TokenErrorFilter)
-@UseInterceptors(NoStoreInterceptor)
 export class RevocationController {
   constructor(
     private readonly clients: ClientAuthenticator,
@@ -21,6 +20,7 @@ export class RevocationController {
 
   @Post('revoke')
   @HttpCode(200)
+  @NoStore()
   async revoke(
     @Headers('content-type') contentType: string | undefined,
     @Headers('authorization') authorization: string | undefined,

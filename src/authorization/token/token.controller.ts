@@ -1,6 +1,6 @@
-import { Body, Controller, Headers, HttpCode, Post, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Post, UseFilters } from '@nestjs/common';
 import { InvalidRequestError } from '../../common/oauth-errors.js';
-import { NoStoreInterceptor } from '../../common/no-store.interceptor.js';
+import { NoStore } from '../../common/no-store.decorator.js';
 import { ClientAuthenticator } from './client-authenticator.js';
 import { TokenEndpoint } from './token-endpoint.service.js';
 import type { TokenResponse } from './token-grant.js';
@@ -10,7 +10,6 @@ import { TokenRequestDto } from './token-request.dto.js';
 /** RFC 6749 section 3.2: the token endpoint. */
 @Controller('oauth')
 @UseFilters(TokenErrorFilter)
-@UseInterceptors(NoStoreInterceptor)
 export class TokenController {
   constructor(
     private readonly clients: ClientAuthenticator,
@@ -19,6 +18,7 @@ export class TokenController {
 
   @Post('token')
   @HttpCode(200)
+  @NoStore()
   async token(
     @Headers('content-type') contentType: string | undefined,
     @Headers('authorization') authorization: string | undefined,
