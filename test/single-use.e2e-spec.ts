@@ -55,10 +55,9 @@ describe('single use, enforced by the database', () => {
     return tokenHash;
   };
 
-  it('20 concurrent redemptions of one authorization code: exactly one wins', async () => {
-    const codes = t.app.get(AuthorizationCodeRepository);
+  const unredeemedCode = async () => {
     const codeHash = sha256(randomUUID());
-    await codes.insert({
+    await t.app.get(AuthorizationCodeRepository).insert({
       codeHash,
       clientId: client.clientId,
       userId,
@@ -73,14 +72,47 @@ describe('single use, enforced by the database', () => {
       redeemedAt: null,
       familyId: null,
     });
+    return codeHash;
+  };
+
+  it('20 concurrent redemptions of one authorization code: exactly one wins', async () => {
+    const codes = t.app.get(AuthorizationCodeRepository);
+    const codeHash = await unredeemedCode();
     const families = Array.from({ length: 20 }, family);
-    const results = await Promise.all(families.map((f) => codes.redeem(codeHash, f, new Date())));
+    const results = await Promise.all(families.map((f) => codes.redeem(codeHash, f, null, new Date())));
     expect(results.filter(Boolean)).toHaveLength(1);
     const winner = families[results.indexOf(true)]!;
     expect((await codes.findByHash(codeHash))?.familyId).toBe(winner.id);
     // Every family was stored, the losers' too, for their callers to revoke.
     const stored = await Promise.all(families.map((f) => t.app.get(TokenFamilyRepository).findById(f.id)));
     expect(stored.map((f) => f?.id)).toEqual(families.map((f) => f.id));
+  });
+
+  it("20 concurrent redemptions with a first refresh token each: only the winner's token is stored", async () => {
+    const codes = t.app.get(AuthorizationCodeRepository);
+    const codeHash = await unredeemedCode();
+    const attempts = Array.from({ length: 20 }, () => {
+      const f = family();
+      const token = {
+        tokenHash: sha256(randomUUID()),
+        familyId: f.id,
+        clientId: client.clientId,
+        createdAt: new Date(),
+        expiresAt: inAMinute(),
+        rotatedAt: null,
+      };
+      return { family: f, token };
+    });
+    const results = await Promise.all(
+      attempts.map((attempt) => codes.redeem(codeHash, attempt.family, attempt.token, new Date())),
+    );
+    const winner = results.indexOf(true);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    const stored = await Promise.all(
+      attempts.map((attempt) => t.app.get(RefreshTokenRepository).findByHash(attempt.token.tokenHash)),
+    );
+    expect(stored.map((token) => token !== null)).toEqual(attempts.map((_, i) => i === winner));
+    expect(stored[winner]).toEqual(attempts[winner]!.token);
   });
 
   it('20 concurrent rotations of one refresh token to a successor: exactly one wins, one successor stored', async () => {

@@ -72,9 +72,10 @@ export class LeanStatements<T extends ObjectLiteral> {
   }
 
   /**
-   * PostgreSQL only: `INSERT` of one entity and then `sql`, a statement of its own, as one (`WITH
-   * … INSERT … sql`): one round trip, one transaction. `sql`'s parameters are named apart from
-   * the entity's properties. Resolves with the number of rows `sql` changed.
+   * PostgreSQL only: `INSERT` of one entity and then `sql` as one statement (`WITH inserted AS
+   * (INSERT …) sql`): one round trip, one transaction. `sql` is a statement, or further `, name
+   * AS (…)` items of the WITH and then one; its parameters are named apart from the entity's
+   * properties. Resolves with the number of rows the statement changed (a SELECT: returned).
    */
   insertThen(sql: string): (entity: T, parameters: ObjectLiteral) => Promise<number> {
     const statement = this.compile(`WITH inserted AS (${this.insertSql()}) ${sql}`);

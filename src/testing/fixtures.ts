@@ -122,8 +122,8 @@ export async function testSigningKeys(
 /** The real token services over in-memory storage, sharing one signing key service. */
 export function tokenServices(keys: SigningKeyService, config: TokensConfig = testTokensConfig()) {
   const familyRepository = new InMemoryTokenFamilyRepository();
-  const codeRepository = new InMemoryAuthorizationCodeRepository(familyRepository);
   const refreshTokenRepository = new InMemoryRefreshTokenRepository(familyRepository);
+  const codeRepository = new InMemoryAuthorizationCodeRepository(familyRepository, refreshTokenRepository);
   const revokedAccessTokenRepository = new InMemoryRevokedAccessTokenRepository();
   const revocationLog = new InMemoryRevocationLog(familyRepository, revokedAccessTokenRepository);
   const cache = new VerifiedTokenCache(config);

@@ -73,8 +73,11 @@ export class InMemoryAuthorizationCodeRepository extends AuthorizationCodeReposi
   private readonly table = new Table<AuthorizationCode>((code) => ({ ...code, scopes: [...code.scopes] }));
   readonly rows = this.table.rows;
 
-  /** The families, which `redeem` stores as the SQL adapter does. */
-  constructor(private readonly families: TokenFamilyRepository) {
+  /** The families and refresh tokens, which `redeem` stores as the SQL adapter does. */
+  constructor(
+    private readonly families: TokenFamilyRepository,
+    private readonly refreshTokens: RefreshTokenRepository,
+  ) {
     super();
   }
 
@@ -86,9 +89,19 @@ export class InMemoryAuthorizationCodeRepository extends AuthorizationCodeReposi
     return this.table.find(codeHash);
   }
 
-  async redeem(codeHash: string, family: TokenFamily, now: Date): Promise<boolean> {
+  async redeem(
+    codeHash: string,
+    family: TokenFamily,
+    firstRefreshToken: RefreshTokenRecord | null,
+    now: Date,
+  ): Promise<boolean> {
     await this.families.insert(family);
-    return this.table.update(codeHash, (code) => code.redeemedAt === null, { redeemedAt: now, familyId: family.id });
+    const won = this.table.update(codeHash, (code) => code.redeemedAt === null, {
+      redeemedAt: now,
+      familyId: family.id,
+    });
+    if (won && firstRefreshToken) await this.refreshTokens.insert(firstRefreshToken);
+    return won;
   }
 }
 

@@ -14,20 +14,29 @@ export class RefreshTokenService {
     @Inject(tokensConfig.KEY) private readonly config: ConfigType<typeof tokensConfig>,
   ) {}
 
-  /** Issues a refresh token in the family; it never outlives the family. */
+  /** Issues a refresh token in the family, and stores it. */
   async issue(family: TokenFamily): Promise<string> {
+    const { token, record } = this.mint(family);
+    await this.tokens.insert(record);
+    return token;
+  }
+
+  /**
+   * A new refresh token of the family, not yet stored: for a caller that stores it with other
+   * changes in one step (a code's redemption). It never outlives the family.
+   */
+  mint(family: TokenFamily, now = new Date()): { token: string; record: RefreshTokenRecord } {
     const token = randomToken(32);
-    const now = new Date();
     const ownExpiry = secondsFromNow(this.config.refreshTokenTtl, now);
-    await this.tokens.insert({
+    const record = {
       tokenHash: sha256(token),
       familyId: family.id,
       clientId: family.clientId,
       createdAt: now,
       expiresAt: ownExpiry < family.expiresAt ? ownExpiry : family.expiresAt,
       rotatedAt: null,
-    });
-    return token;
+    };
+    return { token, record };
   }
 
   find(token: string): Promise<RefreshTokenRecord | null> {

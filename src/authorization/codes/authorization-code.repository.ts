@@ -1,3 +1,4 @@
+import type { RefreshTokenRecord } from '../../tokens/refresh-token.repository.js';
 import type { TokenFamily } from '../../tokens/token-family.repository.js';
 
 export interface AuthorizationCode {
@@ -25,8 +26,15 @@ export abstract class AuthorizationCodeRepository {
    * one conditional UPDATE, so that of concurrent redemptions exactly one wins. The family is
    * stored whether or not this call wins, before the code changes or in the same statement, so
    * that a concurrent replay that finds the code redeemed always finds its family to revoke; the
-   * caller revokes the family of a call that lost.
+   * caller revokes the family of a call that lost. `firstRefreshToken`, the family's first
+   * refresh token if it has one, is stored only if this call wins (so a lost race leaves no
+   * usable token behind).
    * @returns whether this call redeemed it.
    */
-  abstract redeem(codeHash: string, family: TokenFamily, now: Date): Promise<boolean>;
+  abstract redeem(
+    codeHash: string,
+    family: TokenFamily,
+    firstRefreshToken: RefreshTokenRecord | null,
+    now: Date,
+  ): Promise<boolean>;
 }

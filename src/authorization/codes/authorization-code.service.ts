@@ -3,6 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { randomToken, sha256 } from '../../common/crypto.js';
 import { secondsFromNow } from '../../common/time.js';
 import { tokensConfig } from '../../config/tokens.config.js';
+import type { RefreshTokenRecord } from '../../tokens/refresh-token.repository.js';
 import type { TokenFamily } from '../../tokens/token-family.repository.js';
 import type { AuthorizationRequestRecord } from '../interaction/pending-authorization.repository.js';
 import { AuthorizationCodeRepository, type AuthorizationCode } from './authorization-code.repository.js';
@@ -43,8 +44,11 @@ export class AuthorizationCodeService {
     return this.codes.findByHash(sha256(code));
   }
 
-  /** Stores `family` and redeems the code into it, if no other call did first (see the repository). */
-  redeem(code: AuthorizationCode, family: TokenFamily): Promise<boolean> {
-    return this.codes.redeem(code.codeHash, family, new Date());
+  /**
+   * Stores `family` and redeems the code into it, if no other call did first, with the family's
+   * first refresh token if it has one (see the repository).
+   */
+  redeem(code: AuthorizationCode, family: TokenFamily, firstRefreshToken: RefreshTokenRecord | null): Promise<boolean> {
+    return this.codes.redeem(code.codeHash, family, firstRefreshToken, new Date());
   }
 }

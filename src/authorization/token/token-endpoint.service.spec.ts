@@ -27,7 +27,12 @@ describe('TokenEndpoint: grant_type picks the grant; unknown is unsupported_gran
     const services = tokenServices(
       new SigningKeyService(new InMemorySigningKeyRepository(), { accessTokenAlg: 'RS256' }),
     );
-    const authorizationCode = new AuthorizationCodeGrant(services.codes, services.families, services.issuer);
+    const authorizationCode = new AuthorizationCodeGrant(
+      services.codes,
+      services.families,
+      services.refreshTokens,
+      services.issuer,
+    );
     const refreshToken = new RefreshTokenGrant(
       services.refreshTokens,
       services.families,

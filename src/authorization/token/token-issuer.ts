@@ -15,13 +15,21 @@ export interface IssueOptions {
   scopes?: readonly string[];
   /** The authorization request's nonce, for the first ID token of a family only. */
   nonce?: string | null;
-  /** The family's next refresh token, already stored (by a rotation that issued it): none is issued here. */
+  /**
+   * The family's next refresh token, already stored (by the rotation or the code's redemption
+   * that issued it): none is issued here.
+   */
   refreshToken?: string;
   /**
    * Records `tokens_issued` in the audit trail: for the tokens that start a family (a client
    * newly holding a user's authorization), not for each routine rotation of it.
    */
   audit?: boolean;
+}
+
+/** Only a client registered for the refresh_token grant gets refresh tokens: no other could ever use one. */
+export function receivesRefreshTokens(client: Client): boolean {
+  return client.grantTypes.includes('refresh_token');
 }
 
 /**
@@ -38,13 +46,10 @@ export class TokenIssuer {
     private readonly events: SecurityEvents,
   ) {}
 
-  /**
-   * @param client the client the tokens are for; only a client registered for the
-   *   refresh_token grant gets a refresh token, since no other could ever use one.
-   */
+  /** @param client the client the tokens are for (see receivesRefreshTokens). */
   async issue(client: Client, family: TokenFamily, options: IssueOptions = {}): Promise<TokenResponse> {
     const scopes = options.scopes ?? family.scopes;
-    const withRefreshToken = client.grantTypes.includes('refresh_token');
+    const withRefreshToken = receivesRefreshTokens(client);
     // Signing and the writes overlap: on PostgreSQL each write is a round trip of its own.
     const [access, refreshToken] = await Promise.all([
       this.accessTokens.sign({

@@ -28,7 +28,7 @@ describe('AuthorizationCodeGrant: a code is exchanged once, by its client, with 
 
   beforeEach(() => {
     services = tokenServices(keys);
-    grant = new AuthorizationCodeGrant(services.codes, services.families, services.issuer);
+    grant = new AuthorizationCodeGrant(services.codes, services.families, services.refreshTokens, services.issuer);
   });
 
   /** Stores a code as the authorize endpoint would (by hash) and returns it in clear. */

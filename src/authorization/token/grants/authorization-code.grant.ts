@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Client } from '../../../client-registry/client.js';
 import { InvalidGrantError, InvalidRequestError } from '../../../common/oauth-errors.js';
+import { RefreshTokenService } from '../../../tokens/refresh-token.service.js';
 import { TokenFamilyService } from '../../../tokens/token-family.service.js';
 import type { AuthorizationCode } from '../../codes/authorization-code.repository.js';
 import { AuthorizationCodeService } from '../../codes/authorization-code.service.js';
 import type { TokenGrant, TokenResponse } from '../token-grant.js';
-import { TokenIssuer } from '../token-issuer.js';
+import { receivesRefreshTokens, TokenIssuer } from '../token-issuer.js';
 import type { TokenRequestDto } from '../token-request.dto.js';
 import { verifierMatchesChallenge } from './pkce.js';
 
@@ -17,6 +18,7 @@ export class AuthorizationCodeGrant implements TokenGrant {
   constructor(
     private readonly codes: AuthorizationCodeService,
     private readonly families: TokenFamilyService,
+    private readonly refreshTokens: RefreshTokenService,
     private readonly issuer: TokenIssuer,
   ) {}
 
@@ -30,7 +32,9 @@ export class AuthorizationCodeGrant implements TokenGrant {
     this.assertPkce(code, request.code_verifier);
 
     // Stored with the redemption, never after it, so that a concurrent replay always finds the
-    // family to revoke; a redemption that lost the race revokes its own.
+    // family to revoke; a redemption that lost the race revokes its own. The first refresh token
+    // is stored in the same step (one statement on PostgreSQL), so a code is never spent
+    // without it.
     const family = this.families.create({
       grantId: code.grantId,
       clientId: client.id,
@@ -38,11 +42,12 @@ export class AuthorizationCodeGrant implements TokenGrant {
       scopes: code.scopes,
       authTime: code.authTime,
     });
-    if (!(await this.codes.redeem(code, family))) {
+    const refreshToken = receivesRefreshTokens(client) ? this.refreshTokens.mint(family) : null;
+    if (!(await this.codes.redeem(code, family, refreshToken?.record ?? null))) {
       await this.families.revoke(family.id, 'code_replay');
       return this.replayed((await this.codes.find(request.code))!);
     }
-    return this.issuer.issue(client, family, { nonce: code.nonce, audit: true });
+    return this.issuer.issue(client, family, { nonce: code.nonce, audit: true, refreshToken: refreshToken?.token });
   }
 
   /** Section 4.1.2: a code used twice is refused, and the tokens issued from it SHOULD be revoked. */
