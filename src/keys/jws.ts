@@ -33,19 +33,20 @@ const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString
  * The JWS Compact Serialization (RFC 7515 section 7.1) of `payload`, signed with `key`.
  *
  * Built here rather than with @nestjs/jwt, whose jsonwebtoken signs synchronously on the event
- * loop. An RS256 signature costs about 250 µs of CPU, during which every other request would
- * wait: it is computed with crypto.sign's callback form, in libuv's thread pool. An ES256
- * signature costs about 20 µs, less than the trip to the pool and back (the pool version
- * served fewer ES256 tokens a second here), so it is computed in place.
+ * loop. The signature is computed with crypto.sign's callback form, in libuv's thread pool, so
+ * that the event loop serves other requests meanwhile: about 250 µs of CPU for RS256 and 60 µs
+ * for ES256 here. ES256 was signed in place until the event loop's other work shrank; measured
+ * again, the pool served 1.45× the client_credentials and 1.35× the refreshes a second
+ * (docs/benchmarks.md).
  */
 export function signJws(header: JwsHeader, payload: object, key: KeyObject): Promise<string> {
   const signingInput = `${base64url(header)}.${base64url(payload)}`;
   const data = Buffer.from(signingInput);
   const compact = (signature: Buffer) => `${signingInput}.${signature.toString('base64url')}`;
   return new Promise((resolve, reject) => {
-    const options = keyInput(header.alg, key);
-    if (header.alg === 'ES256') return resolve(compact(sign('sha256', data, options)));
-    sign('sha256', data, options, (error, signature) => (error ? reject(error) : resolve(compact(signature))));
+    sign('sha256', data, keyInput(header.alg, key), (error, signature) =>
+      error ? reject(error) : resolve(compact(signature)),
+    );
   });
 }
 
