@@ -20,7 +20,8 @@ const running = new Set();
 /**
  * Our server's settings for a benchmark: quiet logs (an access line per request at info
  * would be measured too), a per-client limit no run reaches, no purge in the middle of a
- * round, a code lifetime long enough for the codes prepared before a round (the maximum, 600 s).
+ * round, a code lifetime long enough for the codes prepared before a round (the maximum, 600 s),
+ * and no NODE_OPTIONS inherited from the shell unless BENCH_SERVER_NODE_OPTIONS asks for some.
  */
 const OUR_ENV = {
   NODE_ENV: 'test',
@@ -32,7 +33,7 @@ const OUR_ENV = {
   PASSWORD_HASH_COST: '10',
   AUTHORIZATION_CODE_TTL: '600',
   ACCESS_TOKEN_TTL: '3600',
-  NODE_OPTIONS: '',
+  NODE_OPTIONS: settings.serverNodeOptions,
 };
 
 function freePort() {

@@ -9,6 +9,7 @@
  * - BENCH_POSTGRES_URL     the database each PostgreSQL target gets a fresh schema in;
  * - BENCH_GROWTH_STORED    refresh tokens stored for the large side of scenario 7;
  * - BENCH_CPU_PROF=1       run our servers with `node --cpu-prof` (profiles in BENCH_PROFILE_DIR);
+ * - BENCH_SERVER_NODE_OPTIONS  NODE_OPTIONS for our servers, such as a heap limit (default none);
  * - BENCH_OUT              the report (default docs/benchmarks.md).
  */
 const env = process.env;
@@ -52,6 +53,7 @@ export const settings = Object.freeze({
     rssAfter: quick ? [1_000, 5_000] : [10_000, 100_000],
   },
   cpuProf: env.BENCH_CPU_PROF === '1',
+  serverNodeOptions: env.BENCH_SERVER_NODE_OPTIONS ?? '',
   profileDir: env.BENCH_PROFILE_DIR || 'data/bench-profiles',
   out: env.BENCH_OUT || 'docs/benchmarks.md',
 });
@@ -68,7 +70,9 @@ export function reproduceCommand() {
     'BENCH_WARMUP',
     'BENCH_CONNECTIONS',
     'BENCH_GROWTH_STORED',
+    'BENCH_SERVER_NODE_OPTIONS',
   ];
-  const set = names.filter((name) => env[name]).map((name) => `${name}=${env[name]}`);
+  const quoted = (value) => (/^[\w.,=-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`);
+  const set = names.filter((name) => env[name]).map((name) => `${name}=${quoted(env[name])}`);
   return [...set, 'npm run bench'].join(' ');
 }
