@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { User } from '../accounts/user.js';
 import { epochSeconds } from '../common/time.js';
 import { appConfig } from '../config/app.config.js';
@@ -26,7 +26,7 @@ export interface IdTokenSubject {
  * SHA-256 of the access token, SHA-256 being the hash of the ID token's RS256 signature.
  */
 export function accessTokenHash(accessToken: string): string {
-  const digest = createHash('sha256').update(accessToken, 'ascii').digest();
+  const digest = hash('sha256', accessToken, 'buffer');
   return digest.subarray(0, digest.length / 2).toString('base64url');
 }
 
