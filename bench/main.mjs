@@ -135,11 +135,9 @@ function runNotes(sections, machine) {
         notes.push(`Scenario ${scenario.id}, ${s.label}: ${s.errors} requests failed (non-2xx, errors or timeouts).`);
     }
   }
-  if (settings.serverNodeOptions) {
-    notes.push(`Our server ran with \`NODE_OPTIONS=${settings.serverNodeOptions}\` (BENCH_SERVER_NODE_OPTIONS).`);
-  }
+  const nodeOptions = settings.serverNodeOptions ? ` NODE_OPTIONS=${settings.serverNodeOptions}` : '';
   notes.push(
-    'Our server ran with `NODE_ENV=test LOG_LEVEL=warn PURGE_INTERVAL=0 CLIENT_REQUESTS_PER_MINUTE=1000000000` ' +
+    `Our server ran with \`NODE_ENV=test LOG_LEVEL=warn PURGE_INTERVAL=0 CLIENT_REQUESTS_PER_MINUTE=1000000000${nodeOptions}\` ` +
       '(so the per-client limit never answers 429, but each request is still counted, in memory, and written to the database every 250 ms). oidc-provider ' +
       'ran with an unbounded in-memory adapter, JWT access tokens through a default resource indicator, rotating refresh ' +
       'tokens that do not end with the session; neither issued ID tokens (scope `profile notes:read`, no `openid`), so ' +

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
-import { hash } from 'node:crypto';
+import { sha256 } from '../common/crypto.js';
 import { InvalidTokenError } from '../common/oauth-errors.js';
 import { parseScope } from '../common/scope.js';
 import { appConfig } from '../config/app.config.js';
@@ -112,7 +112,7 @@ export class AccessTokenVerifier {
 }
 
 /** The cache's key: a hash of every byte presented (see VerifiedTokenCache). */
-const cacheKey = (token: string) => hash('sha256', token, 'base64url');
+const cacheKey = sha256;
 
 function toVerifiedAccessToken(claims: AccessTokenClaims): VerifiedAccessToken {
   return Object.freeze({
