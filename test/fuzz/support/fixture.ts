@@ -51,6 +51,16 @@ const FUZZ_ENV = { LOGIN_MAX_FAILURES_PER_IP: '1000000', CLIENT_REQUESTS_PER_MIN
  */
 export async function startFuzzFixture(): Promise<FuzzFixture> {
   const t = await startTestApp(FUZZ_ENV);
+  try {
+    return await obtainMaterial(t);
+  } catch (error) {
+    // afterAll has no fixture to close when this fails: the app is closed here, not left running.
+    await t.close();
+    throw error;
+  }
+}
+
+async function obtainMaterial(t: TestApp): Promise<FuzzFixture> {
   // Listening once lets supertest send many requests at a time (it would otherwise listen per request).
   await t.app.listen(0, '127.0.0.1');
   const confidential = await t.registerClient();
