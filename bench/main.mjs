@@ -46,10 +46,15 @@ async function startTargets(dir, selected, notes) {
   }
   const oidc = [];
   const needsOidcProvider = selected.some((scenario) => scenario.versus === 'oidc-provider');
+  // On PostgreSQL too, for the scenarios that store what they issue (see versus-oidc-provider.mjs).
+  const stores =
+    settings.databases.includes('postgres') && selected.some((s) => s.stores) ? ['memory', 'postgres'] : ['memory'];
   for (const alg of settings.algs) {
     if (!needsOidcProvider || !ours.some((target) => target.alg === alg)) continue;
-    log(`starting oidc-provider with ${alg} access tokens`);
-    oidc.push(await oidcProviderTarget({ alg }));
+    for (const kind of stores) {
+      log(`starting oidc-provider with ${alg} access tokens, ${kind === 'memory' ? 'in memory' : 'on PostgreSQL'}`);
+      oidc.push(await oidcProviderTarget({ alg, kind, dir }));
+    }
   }
   return { ours, oidc };
 }
@@ -77,7 +82,9 @@ async function main() {
       databases: settings.databases,
       algs: settings.algs,
       ours: (alg) => ours.filter((target) => target.alg === alg),
-      oidcProvider: (alg) => oidc.find((target) => target.alg === alg),
+      /** @param store 'memory' (the issue's comparison) or 'postgres' */
+      oidcProvider: (alg, store = 'memory') =>
+        oidc.find((target) => target.alg === alg && (target.database ? 'postgres' : 'memory') === store),
     };
     for (const scenario of selected) {
       log(`scenario ${scenario.id}: ${scenario.title}`);
@@ -139,7 +146,7 @@ function runNotes(sections, machine) {
   notes.push(
     `Our server ran with \`NODE_ENV=test LOG_LEVEL=warn PURGE_INTERVAL=0 CLIENT_REQUESTS_PER_MINUTE=1000000000${nodeOptions}\` ` +
       '(so the per-client limit never answers 429, but each request is still counted, in memory, and written to the database every 250 ms). oidc-provider ' +
-      'ran with an unbounded in-memory adapter, JWT access tokens through a default resource indicator, rotating refresh ' +
+      'ran with an unbounded in-memory adapter (in scenarios 2, 3 and 6 also with a PostgreSQL adapter, one statement per adapter call on a pool of 10), JWT access tokens through a default resource indicator, rotating refresh ' +
       'tokens that do not end with the session; neither issued ID tokens (scope `profile notes:read`, no `openid`), so ' +
       'every token response signs exactly one JWT.',
   );

@@ -9,16 +9,19 @@
  * - introspection, client_credentials, and the development login/consent pages, which the
  *   bench drives once per target to log in and grant (scenario 6 reuses that session and grant);
  * - an unbounded in-memory adapter (the built-in one is an LRU of 1,000 entries, which would
- *   evict the codes and tokens the bench prepares before it spends them).
+ *   evict the codes and tokens the bench prepares before it spends them); or, with
+ *   BENCH_DATABASE_URL, a PostgreSQL adapter (oidc-provider-postgres-adapter.mjs), which stores
+ *   what it issues before it answers, as ours does.
  *
  * JWT access tokens are not stored, so oidc-provider cannot introspect them: the client
  * `bench-opaque` gets opaque access tokens (a second resource) for the introspection scenario.
  *
- * Environment: PORT, BENCH_ALG, BENCH_CLIENT_SECRET. Prints "listening" when ready.
+ * Environment: PORT, BENCH_ALG, BENCH_CLIENT_SECRET, BENCH_DATABASE_URL. Prints "listening" when ready.
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:http';
 import Provider from 'oidc-provider';
+import { postgresAdapter } from './oidc-provider-postgres-adapter.mjs';
 
 const port = Number(process.env.PORT ?? 3100);
 const alg = process.env.BENCH_ALG ?? 'RS256';
@@ -95,8 +98,9 @@ const userClient = {
   scope: API_SCOPE,
 };
 
+const databaseUrl = process.env.BENCH_DATABASE_URL;
 const provider = new Provider(issuer, {
-  adapter: UnboundedMemoryAdapter,
+  adapter: databaseUrl ? await postgresAdapter(databaseUrl) : UnboundedMemoryAdapter,
   clients: [
     { ...userClient, client_id: 'bench-client' },
     { ...userClient, client_id: 'bench-opaque' },
@@ -152,6 +156,8 @@ const provider = new Provider(issuer, {
   },
 });
 
-createServer(provider.callback()).listen(port, '127.0.0.1', () => console.log(`listening ${issuer} ${alg}`));
+createServer(provider.callback()).listen(port, '127.0.0.1', () =>
+  console.log(`listening ${issuer} ${alg} ${databaseUrl ? 'postgres' : 'memory'}`),
+);
 // Exit normally on SIGTERM, so that `node --cpu-prof` writes its profile.
 process.on('SIGTERM', () => process.exit(0));

@@ -4,7 +4,8 @@
  * the profile by package and by function. The .cpuprofile stays in BENCH_PROFILE_DIR
  * (default data/bench-profiles) for Chrome DevTools or speedscope.
  *
- *   npm run build && node bench/profile.mjs SCENARIO [sqlite|postgres|oidc-provider] [RS256|ES256] [SECONDS]
+ *   npm run build && node bench/profile.mjs SCENARIO [sqlite|postgres|oidc-provider|oidc-provider-postgres] \
+ *     [RS256|ES256] [SECONDS]
  *
  * On PostgreSQL it also prints what one request did to each table (index scans, rows written).
  */
@@ -53,21 +54,21 @@ async function main([id, kind = 'sqlite', alg = 'RS256', seconds = '10']) {
   const scenario = PROFILED.find((candidate) => String(candidate.id) === id);
   if (
     !scenario ||
-    !['sqlite', 'postgres', 'oidc-provider'].includes(kind) ||
-    (kind === 'oidc-provider' && scenario.versus !== 'oidc-provider')
+    !['sqlite', 'postgres', 'oidc-provider', 'oidc-provider-postgres'].includes(kind) ||
+    (kind.startsWith('oidc-provider') && scenario.versus !== 'oidc-provider')
   ) {
     const ids = PROFILED.map((candidate) => candidate.id).join('|');
     throw new Error(
-      `usage: node bench/profile.mjs SCENARIO(${ids}) [sqlite|postgres|oidc-provider] [RS256|ES256] [SECONDS]`,
+      `usage: node bench/profile.mjs SCENARIO(${ids}) [sqlite|postgres|oidc-provider|oidc-provider-postgres] ` +
+        '[RS256|ES256] [SECONDS]',
     );
   }
-  if (kind === 'postgres') await assertPostgresReachable();
+  if (kind.endsWith('postgres')) await assertPostgresReachable();
   const dir = mkdtempSync(join(os.tmpdir(), 'nest-oauth-profile-'));
   try {
-    const target =
-      kind === 'oidc-provider'
-        ? await oidcProviderTarget({ alg, cpuProf: true })
-        : await ourTarget({ kind, alg, dir, name: `profile-${id}-${kind}-${alg}`, cpuProf: true });
+    const target = kind.startsWith('oidc-provider')
+      ? await oidcProviderTarget({ alg, cpuProf: true, kind: kind === 'oidc-provider' ? 'memory' : 'postgres', dir })
+      : await ourTarget({ kind, alg, dir, name: `profile-${id}-${kind}-${alg}`, cpuProf: true });
     const loadFor = scenario.loadFor(target);
     const options = { connections: settings.connections };
     const warmup = await measure(target, await loadFor({ phase: 'warm-up', duration: settings.warmup }), {

@@ -135,12 +135,19 @@ export async function runCli(databaseUrl, ...args) {
   return JSON.parse(stdout);
 }
 
-export async function startOidcProvider({ alg, clientSecret, cpuProf = false }) {
+/** oidc-provider signing with `alg`; in memory, or on PostgreSQL at `databaseUrl`. */
+export async function startOidcProvider({ alg, clientSecret, databaseUrl, cpuProf = false }) {
   const port = await freePort();
   const { args, profile } = cpuProf ? profileArgs(`oidc-provider-${alg}`) : { args: [] };
   const { server, ready } = spawnServer(
     [...args, OIDC_PROVIDER],
-    { PORT: String(port), BENCH_ALG: alg, BENCH_CLIENT_SECRET: clientSecret, NODE_ENV: 'production' },
+    {
+      PORT: String(port),
+      BENCH_ALG: alg,
+      BENCH_CLIENT_SECRET: clientSecret,
+      NODE_ENV: 'production',
+      ...(databaseUrl ? { BENCH_DATABASE_URL: databaseUrl } : {}),
+    },
     '/.well-known/openid-configuration',
   );
   await ready;

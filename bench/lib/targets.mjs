@@ -81,15 +81,19 @@ export async function ourTarget({ kind, alg, dir, name = `ours-${kind}-${alg}`, 
   return target;
 }
 
-/** oidc-provider (in memory) signing its JWT access tokens with `alg`. */
-export async function oidcProviderTarget({ alg, cpuProf }) {
+/**
+ * oidc-provider signing its JWT access tokens with `alg`: in memory, as the issue's targets are
+ * set against, or with `kind: 'postgres'` on a fresh PostgreSQL schema (the like-for-like store).
+ */
+export async function oidcProviderTarget({ alg, cpuProf, kind = 'memory', dir }) {
   const secret = `bench-secret-${Math.random().toString(36).slice(2)}-${Date.now()}`;
-  const server = await startOidcProvider({ alg, clientSecret: secret, cpuProf });
+  const database = kind === 'postgres' ? await freshDatabase('postgres', `oidc-provider-${alg}`, dir) : null;
+  const server = await startOidcProvider({ alg, clientSecret: secret, databaseUrl: database?.url, cpuProf });
   const target = {
-    key: `oidc-provider-${alg}`,
-    label: `oidc-provider · ${alg}`,
+    key: database ? `oidc-provider-postgres-${alg}` : `oidc-provider-${alg}`,
+    label: database ? `oidc-provider · PostgreSQL · ${alg}` : `oidc-provider · ${alg}`,
     kind: 'oidc-provider',
-    database: null,
+    database,
     alg,
     url: server.url,
     server,
@@ -100,7 +104,7 @@ export async function oidcProviderTarget({ alg, cpuProf }) {
     machine: { id: 'bench-machine', secret },
     /** Its JWT access tokens are not stored, hence not introspectable: this client gets opaque ones. */
     introspector: { id: 'bench-opaque', secret },
-    pids: async () => [server.pid],
+    pids: async () => [target.server.pid, ...((await database?.backendPids()) ?? [])],
   };
   Object.assign(target, await logIn(target, target.client));
   // The same browser grants the opaque-token client too, so that it can get a code at once as well.

@@ -64,5 +64,6 @@ export default {
   goal: '≥ 1.5× oidc-provider with the same algorithm',
   loadFor: refreshLoadFor,
   versus: 'oidc-provider',
-  run: (kit) => versusOidcProvider(kit, refreshLoadFor, 1.5),
+  stores: true,
+  run: (kit) => versusOidcProvider(kit, refreshLoadFor, 1.5, { stored: true }),
 };

@@ -51,5 +51,6 @@ export default {
   goal: '≥ 1.5× oidc-provider with the same algorithm',
   loadFor: exchangeLoad,
   versus: 'oidc-provider',
-  run: (kit) => versusOidcProvider(kit, exchangeLoad, 1.5),
+  stores: true,
+  run: (kit) => versusOidcProvider(kit, exchangeLoad, 1.5, { stored: true }),
 };

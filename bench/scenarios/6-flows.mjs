@@ -67,5 +67,6 @@ export default {
   goal: '≥ 1.5× oidc-provider with the same algorithm',
   loadFor: flowLoadFor,
   versus: 'oidc-provider',
-  run: (kit) => versusOidcProvider(kit, flowLoadFor, 1.5),
+  stores: true,
+  run: (kit) => versusOidcProvider(kit, flowLoadFor, 1.5, { stored: true }),
 };

@@ -1,7 +1,8 @@
 /**
  * Every scenario, in the order they run and are reported. A scenario with `loadFor` loads the
  * shared targets main.mjs starts, one at a time (so bench/profile.mjs can profile it); one with
- * `versus: 'oidc-provider'` is also measured on oidc-provider. The others start their own.
+ * `versus: 'oidc-provider'` is also measured on oidc-provider, and one that `stores` what it issues
+ * on oidc-provider with its PostgreSQL adapter as well. The others start their own.
  */
 import api from './1-api.mjs';
 import refresh from './2-refresh.mjs';
