@@ -89,7 +89,8 @@ async function main() {
     for (const scenario of selected) {
       log(`scenario ${scenario.id}: ${scenario.title}`);
       const scenarioStarted = Date.now();
-      const result = await scenario.run(kit);
+      // `stores`: whether this scenario also meets oidc-provider on PostgreSQL (versus-oidc-provider.mjs).
+      const result = await scenario.run({ ...kit, stores: scenario.stores === true });
       sections.push({ scenario, result, seconds: (Date.now() - scenarioStarted) / 1000 });
     }
   } finally {

@@ -51,28 +51,24 @@ export async function postgresAdapter(url) {
       );
     }
 
-    async find(id) {
-      const [row] = await rows('find', `SELECT payload FROM oidc_payloads WHERE model = $1 AND id = $2 AND ${LIVE}`, [
-        this.model,
-        id,
-      ]);
-      return row?.payload;
+    find(id) {
+      return this.findBy('id', id);
     }
 
-    async findByUid(uid) {
-      const [row] = await rows(
-        'find_by_uid',
-        `SELECT payload FROM oidc_payloads WHERE model = $1 AND uid = $2 AND ${LIVE}`,
-        [this.model, uid],
-      );
-      return row?.payload;
+    findByUid(uid) {
+      return this.findBy('uid', uid);
     }
 
-    async findByUserCode(userCode) {
+    findByUserCode(userCode) {
+      return this.findBy('user_code', userCode);
+    }
+
+    /** @param column one of the adapter's own key columns (never input), which names the statement too */
+    async findBy(column, value) {
       const [row] = await rows(
-        'find_by_user_code',
-        `SELECT payload FROM oidc_payloads WHERE model = $1 AND user_code = $2 AND ${LIVE}`,
-        [this.model, userCode],
+        `find_by_${column}`,
+        `SELECT payload FROM oidc_payloads WHERE model = $1 AND ${column} = $2 AND ${LIVE}`,
+        [this.model, value],
       );
       return row?.payload;
     }

@@ -65,5 +65,5 @@ export default {
   loadFor: refreshLoadFor,
   versus: 'oidc-provider',
   stores: true,
-  run: (kit) => versusOidcProvider(kit, refreshLoadFor, 1.5, { stored: true }),
+  run: (kit) => versusOidcProvider(kit, refreshLoadFor, 1.5),
 };

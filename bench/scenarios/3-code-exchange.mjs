@@ -52,5 +52,5 @@ export default {
   loadFor: exchangeLoad,
   versus: 'oidc-provider',
   stores: true,
-  run: (kit) => versusOidcProvider(kit, exchangeLoad, 1.5, { stored: true }),
+  run: (kit) => versusOidcProvider(kit, exchangeLoad, 1.5),
 };

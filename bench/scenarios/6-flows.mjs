@@ -68,5 +68,5 @@ export default {
   loadFor: flowLoadFor,
   versus: 'oidc-provider',
   stores: true,
-  run: (kit) => versusOidcProvider(kit, flowLoadFor, 1.5, { stored: true }),
+  run: (kit) => versusOidcProvider(kit, flowLoadFor, 1.5),
 };

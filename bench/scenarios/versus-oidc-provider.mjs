@@ -3,8 +3,8 @@
  * oidc-provider with the same signing algorithm, all in one runRounds, ordered so that each
  * of ours is measured right next to the oidc-provider it is compared with.
  *
- * The scenarios that store what they issue (2, 3, 6) also compare ours on PostgreSQL with
- * oidc-provider on PostgreSQL, when that target runs: the in-memory comparison is the issue's
+ * A scenario that `stores` what it issues (2, 3, 6; `kit.stores`) also compares ours on PostgreSQL
+ * with oidc-provider on PostgreSQL, when that target runs: the in-memory comparison is the issue's
  * target, this one shows the same work against the same kind of store.
  */
 import { compare, runRounds } from '../lib/rounds.mjs';
@@ -13,16 +13,15 @@ import { compare, runRounds } from '../lib/rounds.mjs';
  * @param loadFor `(target) => load(phase)`: one closure per target, which may keep what it
  *   prepared (a token pool) from one round to the next
  * @param goal the lowest acceptable ratio ours / oidc-provider
- * @param options.stored whether the scenario stores what it issues (adds the PostgreSQL pairing)
  */
-export async function versusOidcProvider(kit, loadFor, goal, { stored = false } = {}) {
+export async function versusOidcProvider(kit, loadFor, goal) {
   const entries = [];
   const pairs = [];
   for (const alg of kit.algs) {
     const theirs = kit.oidcProvider(alg);
     const ours = kit.ours(alg);
     if (!theirs || ours.length === 0) continue;
-    const theirsStored = stored ? kit.oidcProvider(alg, 'postgres') : undefined;
+    const theirsStored = kit.stores ? kit.oidcProvider(alg, 'postgres') : undefined;
     for (const target of [...ours, theirs, ...(theirsStored ? [theirsStored] : [])]) {
       entries.push({ key: target.key, label: target.label, target, load: loadFor(target) });
     }
